@@ -1,0 +1,89 @@
+"""HTML elements to text lines: one line per block element or ``<br>``, hidden parts skipped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+from scraper.text import clean_line
+
+BLOCK_TAGS = frozenset(
+    "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd "
+    "table thead tbody tfoot tr blockquote pre figure figcaption form hr address center "
+    "fieldset details summary".split()
+)
+CELL_TAGS = frozenset(("td", "th"))
+# Never text: scripts, styles and the templates/fallbacks a browser does not show.
+INVISIBLE_TAGS = frozenset(("script", "style", "noscript", "template", "textarea", "iframe", "svg", "select", "button", "object"))
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_BREAK = "\x00"
+
+Skip = Callable[[HtmlElement], bool]
+
+
+def is_hidden(el: HtmlElement) -> bool:
+    """True for an element a reader never sees (hidden by style or attribute)."""
+    if not isinstance(el.tag, str):
+        return False
+    if el.tag in INVISIBLE_TAGS or el.get("hidden") is not None:
+        return True
+    return bool(_HIDDEN_STYLE.search(el.get("style", "")))
+
+
+def remove_hidden(root: HtmlElement) -> int:
+    """Remove hidden and invisible elements (keeping their tail text); return how many."""
+    doomed = [el for el in root.iter() if isinstance(el.tag, str) and el.tag not in ("head", "html") and is_hidden(el)]
+    doomed += [el for el in root.iter(etree.Comment)]
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+    return len(doomed)
+
+
+def element_lines(el: HtmlElement, skip: Skip | None = None) -> list[str]:
+    """The visible text of ``el`` as clean lines, one per block element or ``<br>``."""
+    parts: list[str] = []
+    _walk(el, parts, skip or (lambda _: False), top=True)
+    return [line for line in (clean_line(p) for p in "".join(parts).split(_BREAK)) if line]
+
+
+def elements_lines(elements: Iterable[HtmlElement], skip: Skip | None = None) -> list[str]:
+    lines: list[str] = []
+    for el in elements:
+        lines += element_lines(el, skip)
+    return lines
+
+
+def _text(value: str | None) -> str:
+    return value.replace("\n", " ").replace("\r", " ") if value else ""
+
+
+def _walk(el: HtmlElement, parts: list[str], skip: Skip, top: bool = False) -> None:
+    tag = el.tag if isinstance(el.tag, str) else None
+    if tag is None or is_hidden(el) or (not top and skip(el)):
+        return
+    if tag == "br":
+        parts.append(_BREAK)
+        return
+    block = tag in BLOCK_TAGS
+    if block:
+        parts.append(_BREAK)
+    parts.append(_text(el.text))
+    for child in el:
+        _walk(child, parts, skip)
+        parts.append(_text(child.tail))
+    if block:
+        parts.append(_BREAK)
+    elif tag in CELL_TAGS:
+        parts.append(" ")
+
+
+def text_length(el: HtmlElement) -> int:
+    return len(re.sub(r"\s+", "", el.text_content() or ""))
+
+
+def link_text_length(el: HtmlElement) -> int:
+    return sum(text_length(a) for a in el.iter("a"))

@@ -1,0 +1,115 @@
+"""Generic main-content detection for pages no profile describes (text and link density)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from lxml.html import HtmlElement
+
+from scraper.parsing.blocks import link_text_length, text_length
+from scraper.related import is_related_heading
+
+# Elements whose text counts towards their parent's score.
+PARAGRAPH_TAGS = ("p", "pre", "blockquote")
+# Containers that may hold an article body.
+CONTAINER_TAGS = frozenset(("div", "article", "section", "main", "td", "body", "font", "span"))
+# A container whose text is more than this share of link text is navigation.
+MAX_LINK_DENSITY = 0.5
+# A paragraph shorter than this (characters, spaces excluded) adds nothing: it is
+# a caption, a button or a date more often than body text.
+MIN_PARAGRAPH_CHARS = 8
+# Tags whose own text (outside child elements) counts as <br>-separated body text.
+_OWN_TEXT_TAGS = frozenset(("div", "td", "section", "article", "font", "span"))
+
+
+def _own_text_length(el: HtmlElement) -> int:
+    own = (el.text or "") + "".join(child.tail or "" for child in el)
+    return len("".join(own.split()))
+
+
+def _useful_length(el: HtmlElement) -> int:
+    return text_length(el) - link_text_length(el)
+
+
+def find_main_content(root: HtmlElement, exclude: set[HtmlElement] | None = None) -> HtmlElement | None:
+    """The element that holds the article body, or None when nothing looks like one.
+
+    Each paragraph scores its text length (link text excluded) for its parent and
+    half of it for its grandparent; text written straight into a container (``<br>``
+    runs) scores for the container itself. The best-scoring container wins.
+    """
+    exclude = exclude or set()
+    scores: dict[HtmlElement, float] = defaultdict(float)
+
+    def credit(target: HtmlElement | None, points: float) -> None:
+        if target is not None and target.tag in CONTAINER_TAGS and not is_inside(target, exclude):
+            scores[target] += points
+
+    for el in root.iter(*PARAGRAPH_TAGS):
+        if is_inside(el, exclude) or _in_link_list(el):
+            continue
+        length = _useful_length(el)
+        if length < MIN_PARAGRAPH_CHARS:
+            continue
+        parent = el.getparent()
+        credit(parent, length)
+        credit(parent.getparent() if parent is not None else None, length / 2)
+    for el in root.iter(*_OWN_TEXT_TAGS):
+        own = _own_text_length(el)
+        if own >= MIN_PARAGRAPH_CHARS:
+            credit(el, own)
+            credit(el.getparent(), own / 2)
+    candidates = [el for el in scores if _link_density(el) <= MAX_LINK_DENSITY]
+    return max(candidates, key=lambda el: scores[el], default=None)
+
+
+def _in_link_list(el: HtmlElement, max_levels: int = 3) -> bool:
+    """True for the excerpt of a list entry (``<li><a>title</a><p>excerpt</p></li>``)."""
+    node = el.getparent()
+    for _ in range(max_levels):
+        if node is None:
+            return False
+        if node.tag == "li":
+            return any(True for _ in node.iter("a"))
+        node = node.getparent()
+    return False
+
+
+def _link_density(el: HtmlElement) -> float:
+    total = text_length(el)
+    return link_text_length(el) / total if total else 1.0
+
+
+def is_inside(el: HtmlElement, ancestors: set[HtmlElement]) -> bool:
+    """True when el is one of ``ancestors`` or lies within one."""
+    node: HtmlElement | None = el
+    while node is not None:
+        if node in ancestors:
+            return True
+        node = node.getparent()
+    return False
+
+
+def find_related_blocks(root: HtmlElement) -> list[HtmlElement]:
+    """Related-reading blocks: the list that follows a 相关阅读-style heading."""
+    blocks: list[HtmlElement] = []
+    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "p", "strong", "b", "dt", "em"):
+        own = "".join((el.text or "").split()) or "".join(el.text_content().split())
+        if not own or len(own) > 60 or not is_related_heading(own) or len(el) > 3:
+            continue
+        block = _list_container(el)
+        if block is not None and block not in blocks and not is_inside(block, set(blocks)):
+            blocks.append(block)
+    return blocks
+
+
+def _list_container(heading: HtmlElement, max_levels: int = 3) -> HtmlElement | None:
+    """The nearest ancestor of a heading that also holds the list of links after it."""
+    node = heading.getparent()
+    for _ in range(max_levels):
+        if node is None or node.tag in ("body", "html"):
+            return None
+        if any(True for _ in node.iter("li")) or sum(1 for _ in node.iter("a")) >= 2:
+            return node
+        node = node.getparent()
+    return None

@@ -1,0 +1,257 @@
+"""One HTML page → one article record (or the reason it is none), using a site profile."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+from parsel import Selector, SelectorList
+
+from scraper.dates import labelled_date, parse_date
+from scraper.items import Article, Image
+from scraper.parsing import metadata
+from scraper.parsing.blocks import element_lines, elements_lines, remove_hidden
+from scraper.parsing.content import find_main_content, find_related_blocks, is_inside
+from scraper.parsing.outcome import Skip
+from scraper.profiles import SiteProfile
+from scraper.related import RelatedEntry, make_entry
+from scraper.text import cjk_ratio, clean_line
+from scraper.titles import choose_title, split_title, strip_site_suffix
+
+# A page the generic path handles is an article only with this much body text
+# (characters): below it, the "body" is a teaser, a caption or a footer.
+MIN_GENERIC_BODY_CHARS = 80
+LAZY_IMAGE_ATTRS = ("data-url", "data-src", "data-original", "data-lazy-src", "data-echo", "src")
+BREADCRUMB_HINTS = ("crumb", "bread", "position", "location", "weizhi", "place")
+BREADCRUMB_LABELS = ("当前位置", "您的位置", "你的位置", "所在位置", "现在位置")
+# How much text after the <h1> is searched for an unlabelled date.
+DATE_WINDOW_CHARS = 200
+
+
+def _selected_text(found: SelectorList[Selector]) -> str:
+    """Text of what a CSS selector found: values for ``::text``/``::attr``, visible lines for elements."""
+    parts = []
+    for item in found:
+        if isinstance(item.root, HtmlElement):
+            parts.append(" ".join(element_lines(item.root)))
+        else:
+            parts.append(clean_line(str(item.get())))
+    return " ".join(p for p in parts if p).strip()
+
+
+def first_text(sel: Selector, selectors: tuple[str, ...]) -> str | None:
+    for css in selectors:
+        text = _selected_text(sel.css(css))
+        if text:
+            return text
+    return None
+
+
+def first_element(sel: Selector, selectors: tuple[str, ...]) -> HtmlElement | None:
+    for css in selectors:
+        for item in sel.css(css):
+            if isinstance(item.root, HtmlElement):
+                return item.root
+    return None
+
+
+def _all_elements(sel: Selector, selectors: tuple[str, ...]) -> list[HtmlElement]:
+    return [item.root for css in selectors for item in sel.css(css) if isinstance(item.root, HtmlElement)]
+
+
+class HtmlPage:
+    """Field extraction for one HTML page; one method per record field."""
+
+    def __init__(self, html: str, url: str, profile: SiteProfile, fetched_at: str | None = None):
+        self.url = url
+        self.profile = profile
+        self.fetched_at = fetched_at
+        self.sel = Selector(text=html)
+        self.root: HtmlElement = self.sel.root
+        self.meta = metadata.meta_values(self.root)
+        self.head_title = metadata.head_title(self.root)
+        remove_hidden(self.root)
+        self.base = metadata.base_url(self.root, url)
+        self.related_blocks = self._related_blocks()
+        excluded = set(self.related_blocks) | set(_all_elements(self.sel, profile.exclude))
+        self.excluded = excluded
+        container = first_element(self.sel, profile.body)
+        self.container = container if container is not None else find_main_content(self.root, excluded)
+        h1 = first_element(self.sel, profile.title)
+        self.h1 = h1 if h1 is not None else next(iter(self.root.iter("h1")), None)
+
+    # --- record fields -------------------------------------------------------
+
+    def site(self) -> str | None:
+        if self.profile.site_name:
+            return self.profile.site_name
+        if self.meta.get("og:site_name"):
+            return clean_line(self.meta["og:site_name"])
+        if self.head_title:
+            return split_title(self.head_title, self.profile.title_separators).site
+        return None
+
+    def title(self) -> str | None:
+        seps = self.profile.title_separators
+        chosen = first_text(self.sel, self.profile.title)
+        if not chosen:
+            h1 = clean_line(self.h1.text_content()) if self.h1 is not None else None
+            chosen = choose_title(h1, self.head_title, self.meta.get("og:title"), seps)
+        if chosen and self.profile.site_name:
+            chosen = strip_site_suffix(chosen, seps, site=self.profile.site_name)
+        return chosen or None
+
+    def published(self) -> str | None:
+        tz = self.profile.timezone
+        text = first_text(self.sel, self.profile.published)
+        found = parse_date(text, tz) if text else None
+        if found:
+            return found
+        meta = metadata.first_meta(self.meta, metadata.DATE_META)
+        found = parse_date(meta, tz)
+        if found:
+            return found
+        for time in self.root.iter("time"):
+            found = parse_date(time.get("datetime") or time.text_content(), tz)
+            if found:
+                return found
+        return parse_date(self._text_after_h1(), tz) or labelled_date(self._page_text(), tz)
+
+    def author(self) -> str | None:
+        text = first_text(self.sel, self.profile.author) or metadata.first_meta(self.meta, metadata.AUTHOR_META)
+        if not text:
+            return None
+        return clean_line(text.split("：", 1)[-1].split(":", 1)[-1]) or None
+
+    def breadcrumbs(self) -> list[str]:
+        if self.profile.breadcrumbs:
+            crumbs = [clean_line(" ".join(element_lines(el))) for el in _all_elements(self.sel, self.profile.breadcrumbs)]
+        else:
+            crumbs = self._generic_breadcrumbs()
+        return [c for c in crumbs if c and c not in self.profile.breadcrumbs_drop]
+
+    def description(self) -> str | None:
+        return clean_line(self.meta.get("description") or self.meta.get("og:description") or "") or None
+
+    def keywords(self) -> list[str]:
+        return metadata.keywords(self.meta.get("keywords"))
+
+    def body_lines(self) -> list[str]:
+        if self.container is None:
+            return []
+        return element_lines(self.container, skip=lambda el: el in self.excluded)
+
+    def related(self) -> list[RelatedEntry]:
+        entries: list[RelatedEntry] = []
+        rel = self.profile.related
+        for block in self.related_blocks:
+            block_sel = Selector(root=block)
+            items = block_sel.css(rel.item) or block_sel.css("a")
+            for item in items:
+                entry = self._related_entry(item)
+                if entry and entry not in entries:
+                    entries.append(entry)
+        return entries
+
+    def images(self) -> list[Image]:
+        if self.container is None:
+            return []
+        images: list[Image] = []
+        for img in self.container.iter("img"):
+            if is_inside(img, self.excluded):
+                continue
+            src = next((img.get(a).strip() for a in LAZY_IMAGE_ATTRS if (img.get(a) or "").strip()), "")
+            if not src or src.startswith("data:"):
+                continue
+            url = urljoin(self.base, src)
+            if all(i["url"] != url for i in images):
+                images.append({"url": url, "alt": clean_line(img.get("alt") or "") or None})
+        return images
+
+    def canonical_url(self) -> str | None:
+        return metadata.canonical_url(self.root, self.base)
+
+    def language(self, body: str) -> str | None:
+        return metadata.language(self.root) or ("zh" if cjk_ratio(body) >= 0.3 else None)
+
+    # --- whole record --------------------------------------------------------
+
+    def to_item(self) -> Article | Skip:
+        """The article, or a Skip saying why this page is not one."""
+        title = self.title()
+        lines = self.body_lines()
+        if not title:
+            return Skip("not_article", "no title found")
+        if not lines:
+            return Skip("not_article", "no article body found")
+        if not self.profile.body and sum(map(len, lines)) < MIN_GENERIC_BODY_CHARS:
+            return Skip("not_article", "too little body text for an article")
+        body = "\n".join(lines)
+        return Article(
+            url=self.url,
+            canonical_url=self.canonical_url(),
+            site=self.site(),
+            title=title,
+            published=self.published(),
+            author=self.author(),
+            breadcrumbs=self.breadcrumbs(),
+            description=self.description(),
+            keywords=self.keywords(),
+            body=body,
+            related=self.related(),
+            images=self.images(),
+            language=self.language(body),
+            fetched_at=self.fetched_at,
+        )
+
+    # --- helpers -------------------------------------------------------------
+
+    def _related_blocks(self) -> list[HtmlElement]:
+        if self.profile.related.block:
+            return _all_elements(self.sel, self.profile.related.block)
+        return find_related_blocks(self.root)
+
+    def _related_entry(self, item: Selector) -> RelatedEntry | None:
+        rel = self.profile.related
+        title = _selected_text(item.css(rel.title)) if rel.title else ""
+        href = (item.css(rel.url).get() or "").strip() if rel.url else ""
+        if not title:
+            return None
+        url = urljoin(self.base, href) if href and not href.startswith(("javascript:", "#")) else None
+        if rel.summary:
+            summary = elements_lines([s.root for s in item.css(rel.summary) if isinstance(s.root, HtmlElement)])
+        elif isinstance(item.root, HtmlElement):
+            summary = [line for line in element_lines(item.root) if line != title]
+        else:
+            summary = []
+        return make_entry(title, url, summary)
+
+    def _text_after_h1(self) -> str:
+        """Text that follows the headline (the info bar), up to the body container."""
+        if self.h1 is None:
+            return ""
+        parts = [self.h1.tail or ""]
+        node: HtmlElement | None = self.h1
+        while node is not None and sum(map(len, parts)) < DATE_WINDOW_CHARS:
+            for sibling in node.itersiblings():
+                if self.container is not None and is_inside(self.container, {sibling}):
+                    return " ".join(parts)[:DATE_WINDOW_CHARS]
+                parts.append(sibling.text_content() or "")
+                if sum(map(len, parts)) >= DATE_WINDOW_CHARS:
+                    break
+            node = node.getparent()
+        return " ".join(parts)[:DATE_WINDOW_CHARS]
+
+    def _page_text(self) -> str:
+        body = self.root.find("body")
+        return " ".join(element_lines(body if body is not None else self.root, skip=lambda el: el in self.excluded))
+
+    def _generic_breadcrumbs(self) -> list[str]:
+        for el in self.root.iter("div", "nav", "p", "span", "ol", "ul"):
+            hint = f"{el.get('class', '')} {el.get('id', '')}".lower()
+            text = "".join(el.text_content().split())[:12]
+            if any(h in hint for h in BREADCRUMB_HINTS) or text.startswith(BREADCRUMB_LABELS):
+                crumbs = [clean_line(a.text_content()) for a in el.iter("a")]
+                if crumbs:
+                    return crumbs
+        return []

@@ -1,0 +1,77 @@
+"""Page metadata from ``<head>``: meta tags, canonical link, language, base URL."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from scraper.text import clean_line
+
+# Meta names/properties that carry the publication date, strongest first.
+DATE_META = (
+    "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
+    "pubdate", "publishdate", "publish_date", "publication_date", "dc.date.issued", "dc.date",
+    "date", "sailthru.date", "parsely-pub-date",
+)
+AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author")
+
+
+def meta_values(root: HtmlElement) -> dict[str, str]:
+    """``<meta>`` contents by lower-cased name, property or itemprop (first one wins)."""
+    values: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        content = meta.get("content")
+        if content is None:
+            continue
+        for attr in ("name", "property", "itemprop", "http-equiv"):
+            key = (meta.get(attr) or "").strip().lower()
+            if key:
+                values.setdefault(key, content.strip())
+    return values
+
+
+def first_meta(meta: dict[str, str], names: tuple[str, ...]) -> str | None:
+    return next((meta[n] for n in names if meta.get(n)), None)
+
+
+def canonical_url(root: HtmlElement, base_url: str) -> str | None:
+    for link in root.iter("link"):
+        rels = (link.get("rel") or "").lower().split()
+        href = (link.get("href") or "").strip()
+        if "canonical" in rels and href:
+            return urljoin(base_url, href)
+    return None
+
+
+def base_url(root: HtmlElement, url: str) -> str:
+    """The URL that relative links resolve against (``<base href>`` when present)."""
+    for base in root.iter("base"):
+        href = (base.get("href") or "").strip()
+        if href:
+            return urljoin(url, href)
+    return url
+
+
+def head_title(root: HtmlElement) -> str | None:
+    for title in root.iter("title"):
+        text = clean_line(title.text_content() or "")
+        if text:
+            return text
+    return None
+
+
+def language(root: HtmlElement) -> str | None:
+    """Primary language subtag from ``<html lang>`` (``zh-CN`` → ``zh``), or None."""
+    lang = root.get("lang") or root.get("xml:lang") or ""
+    match = re.match(r"[A-Za-z]{2,3}", lang.strip())
+    return match.group().lower() if match else None
+
+
+def keywords(value: str | None) -> list[str]:
+    """Meta keywords as a list: split on commas, 、 and semicolons, duplicates removed."""
+    if not value:
+        return []
+    words = (clean_line(w) for w in re.split(r"[,，、;；|]", value))
+    return list(dict.fromkeys(w for w in words if w))
