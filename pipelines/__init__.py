@@ -1,0 +1,1 @@
+"""Item pipelines: what happens to an article after extraction (clean, de-duplicate, validate)."""

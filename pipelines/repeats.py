@@ -1,0 +1,34 @@
+"""Intra-page de-duplication: a body block that repeats inside one page is kept once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
+
+from pipelines.stats import Stats
+from scraper.repeats import drop_repeated_blocks
+
+
+def drop_page_repeats(item: Any, stats: Stats) -> Any:
+    adapter = ItemAdapter(item)
+    lines = (adapter.get("body") or "").split("\n")
+    kept = drop_repeated_blocks(lines)
+    if len(kept) != len(lines):
+        stats.inc_value("dedup/intra_page_blocks", len(lines) - len(kept))
+        adapter["body"] = "\n".join(kept)
+    return item
+
+
+class IntraPageDedupPipeline:
+    def __init__(self, stats: Stats):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> IntraPageDedupPipeline:
+        assert crawler.stats is not None
+        return cls(crawler.stats)
+
+    def process_item(self, item: Any) -> Any:
+        return drop_page_repeats(item, self.stats)

@@ -1,0 +1,59 @@
+"""Validation of every record against the JSON Schema shipped in ``scraper/schema``."""
+
+from __future__ import annotations
+
+import json
+import logging
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from itemadapter import ItemAdapter
+from jsonschema import Draft202012Validator
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from pipelines.stats import Stats
+
+logger = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def record_schema() -> dict[str, Any]:
+    text = resources.files("scraper.schema").joinpath("article.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Draft202012Validator:
+    return Draft202012Validator(record_schema())
+
+
+def record_errors(record: dict[str, Any]) -> list[str]:
+    """Every way the record breaks the schema, as ``path: message`` strings."""
+    errors = sorted(_validator().iter_errors(record), key=lambda e: list(e.absolute_path))
+    return [f"{'/'.join(map(str, e.absolute_path)) or '(record)'}: {e.message}" for e in errors]
+
+
+def error_field(message: str) -> str:
+    return message.split("/", 1)[0].split(":", 1)[0]
+
+
+class ValidationPipeline:
+    def __init__(self, stats: Stats):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ValidationPipeline:
+        assert crawler.stats is not None
+        return cls(crawler.stats)
+
+    def process_item(self, item: Any) -> Any:
+        errors = record_errors(ItemAdapter(item).asdict())
+        if not errors:
+            return item
+        self.stats.inc_value("validation/invalid")
+        for message in errors:
+            self.stats.inc_value(f"validation/invalid/{error_field(message)}")
+        url = ItemAdapter(item).get("url")
+        raise DropItem(f"invalid record {url}: {'; '.join(errors[:5])}", log_level="WARNING")

@@ -1,0 +1,48 @@
+"""Scrapy settings for healthscrape: components are wired here and nowhere else."""
+
+from scraper.items import RECORD_FIELDS
+
+BOT_NAME = "healthscrape"
+SPIDER_MODULES = ["scraper.spiders"]
+NEWSPIDER_MODULE = "scraper.spiders"
+
+USER_AGENT = "healthscrape/0.1 (health-article research crawler; obeys robots.txt)"
+ROBOTSTXT_OBEY = True
+
+# Politeness for real sites; the spider switches AutoThrottle off for the bundled
+# sample site and loopback/file URLs.
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+CONCURRENT_REQUESTS_PER_DOMAIN = 8
+
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+REDIRECT_MAX_TIMES = 10
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"
+
+ITEM_PIPELINES = {
+    "pipelines.cleaning.CleaningPipeline": 100,
+    "pipelines.repeats.IntraPageDedupPipeline": 200,
+    "pipelines.structure.StructurePipeline": 300,
+    "pipelines.validation.ValidationPipeline": 400,
+    "pipelines.dedup.CrossPageDedupPipeline": 500,
+}
+
+EXTENSIONS = {
+    "scraper.extensions.summary.RunSummary": 900,
+}
+
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORT_FIELDS = list(RECORD_FIELDS)
+FEEDS = {
+    "data/articles.jsonl": {"format": "jsonlines", "encoding": "utf-8", "overwrite": True},
+}
+# Duplicates go next to the main feed unless set here (or with -s DUPLICATES_FILE=...).
+DUPLICATES_FILE = None
+SUMMARY_ENABLED = True

@@ -1,0 +1,1 @@
+"""Spiders: they decide what to fetch; parsing lives in ``scraper.parsing``."""

@@ -1,0 +1,225 @@
+"""The ``articles`` spider: follows links within the start sites and yields article records.
+
+Spider arguments (``-a NAME=VALUE``):
+
+* ``start_urls``: comma-separated http(s)/file URLs; none → the bundled sample site.
+* ``follow``: ``yes`` (default) follows links on the start URLs' domains; ``no`` parses only the start URLs.
+* ``site``: force a site profile by name (see ``scraper/profiles/``).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+from collections.abc import AsyncIterator, Iterator
+from datetime import datetime, timezone
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.http import Request, Response, TextResponse, XmlResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.utils.sitemap import Sitemap
+from twisted.python.failure import Failure
+from w3lib.url import canonicalize_url
+
+from scraper.items import Article
+from scraper.parsing import Skip, is_html, parse_response
+from scraper.profiles import ProfileError, get_profile
+from scraper.sample_site import serve_sample_site
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_SCHEMES = ("http", "https", "file")
+# Skips that mean a page was meant to be an article but could not be read.
+# Any other reason (a list or tag page) is an ordinary non-article page.
+FAILED_PAGE_REASONS = frozenset(("broken", "empty", "undecodable", "not_text", "error"))
+_YES = {"yes", "y", "true", "1", "on"}
+_NO = {"no", "n", "false", "0", "off"}
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def parse_start_urls(value: str | list[str] | None) -> list[str]:
+    """``a,b`` → ``[a, b]``, with a ValueError for anything not an http(s)/file URL."""
+    if value is None:
+        return []
+    raw = value if isinstance(value, list) else value.split(",")
+    urls = [u.strip() for u in raw if u.strip()]
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme not in ALLOWED_SCHEMES or (parts.scheme != "file" and not parts.hostname):
+            raise ValueError(f"start_urls: {url!r} is not an http(s):// or file:// URL")
+    return urls
+
+
+def parse_flag(name: str, value: str | bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = value.strip().lower()
+    if text in _YES or text in _NO:
+        return text in _YES
+    raise ValueError(f"{name}: expected yes or no, got {value!r}")
+
+
+def is_local(url: str) -> bool:
+    """True for file:// URLs and loopback hosts, which need no politeness throttling."""
+    parts = urlsplit(url)
+    if parts.scheme == "file":
+        return True
+    host = parts.hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class ArticlesSpider(scrapy.Spider):
+    name = "articles"
+
+    def __init__(self, start_urls: str | list[str] | None = None, follow: str | bool = "yes",
+                 site: str | None = None, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.start_urls = parse_start_urls(start_urls)
+        self.follow = parse_flag("follow", follow)
+        self.site = site or None
+        if self.site:
+            get_profile(self.site)  # fail now, with the list of known profiles
+        self.sample_site = not self.start_urls
+        hosts = {urlsplit(u).hostname for u in self.start_urls}
+        self.allowed_domains = ["127.0.0.1"] if self.sample_site else sorted(h for h in hosts if h)
+        self.follow_files = any(urlsplit(u).scheme == "file" for u in self.start_urls)
+        self.link_extractor = LinkExtractor()
+        self._server_port: Any = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArticlesSpider:
+        try:
+            spider = super().from_crawler(crawler, *args, **kwargs)
+        except (ValueError, ProfileError) as exc:
+            raise ValueError(f"articles spider: {exc}") from exc
+        if spider.sample_site or all(is_local(u) for u in spider.start_urls):
+            # Throttling protects remote servers; the sample site and loopback servers need none.
+            crawler.settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
+        crawler.signals.connect(spider._stop_server, signal=signals.spider_closed)
+        return spider  # type: ignore[return-value]
+
+    async def start(self) -> AsyncIterator[Request]:
+        if self.sample_site:
+            self._server_port, home = serve_sample_site()
+            self.start_urls = [home]
+            self.logger.info("Crawling the bundled sample site at %s", home)
+        for url in self.start_urls:
+            yield Request(url, callback=self.parse, errback=self.on_error, dont_filter=True)
+
+    def _stop_server(self) -> None:
+        if self._server_port is not None:
+            self._server_port.stopListening()
+            self._server_port = None
+
+    # --- callbacks -----------------------------------------------------------
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Article | Request]:
+        """Yield the page's article (if it is one) and, when following, the links to crawl next."""
+        stats = self.crawler.stats
+        assert stats is not None
+        head = response.body[:4096]
+        if isinstance(response, XmlResponse) and (b"<urlset" in head or b"<sitemapindex" in head):
+            yield from self._sitemap_requests(response)
+            return
+        try:
+            result = parse_response(response, fetched_at=utc_now(), site=self.site)
+        except Exception as exc:  # a parser bug must not stop the crawl: log, count, go on
+            self.logger.exception("Failed to parse %s", response.url)
+            result = Skip("error", f"{type(exc).__name__}: {exc}")
+        if isinstance(result, Skip):
+            self._count_skip(response.url, result)
+        else:
+            stats.inc_value("parse/articles")
+            yield from self._article_or_canonical(result, response)
+        if self.follow and is_html(response):
+            yield from self._links(response)
+
+    def parse_canonical(self, response: Response, alternate: Article) -> Iterator[Article | Request]:
+        """The canonical page of an already-parsed alternate (mobile/print) page."""
+        yield from self.parse(response)
+        yield alternate
+
+    def on_error(self, failure: Failure) -> None:
+        request = failure.request  # type: ignore[attr-defined]
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            # robots.txt disallow, offsite, and the like: a decision, not a failure
+            self.crawler.stats.inc_value("parse/ignored_requests")  # type: ignore[union-attr]
+            self.logger.debug("Ignored %s: %s", request.url, failure.getErrorMessage())
+            return
+        self._count_skip(request.url, Skip("error", failure.getErrorMessage()))
+
+    def on_canonical_error(self, failure: Failure) -> Iterator[Article]:
+        """The canonical page could not be fetched: export the alternate instead of losing it."""
+        self.on_error(failure)
+        yield failure.request.cb_kwargs["alternate"]  # type: ignore[attr-defined]
+
+    # --- helpers -------------------------------------------------------------
+
+    def _article_or_canonical(self, article: Article, response: Response) -> Iterator[Article | Request]:
+        canonical = article.canonical_url
+        if (
+            self.follow
+            and canonical
+            and canonicalize_url(canonical) != canonicalize_url(response.url)
+            and urlsplit(canonical).scheme in ("http", "https")
+            and self._allowed(canonical)
+            and not response.meta.get("canonical_of")
+        ):
+            # Fetch the canonical page first: it is the one to export, this one is its duplicate.
+            self.crawler.stats.inc_value("parse/canonical_redirects")  # type: ignore[union-attr]
+            yield Request(
+                canonical, callback=self.parse_canonical, errback=self.on_canonical_error,
+                cb_kwargs={"alternate": article}, meta={"canonical_of": response.url}, dont_filter=True,
+            )
+            return
+        yield article
+
+    def _allowed(self, url: str) -> bool:
+        """Only the start URLs' domains (and file:// pages when crawling files) are followed."""
+        parts = urlsplit(url)
+        if parts.scheme == "file":
+            return self.follow_files
+        host = parts.hostname or ""
+        return parts.scheme in ("http", "https") and any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
+    def _links(self, response: Response) -> Iterator[Request]:
+        assert isinstance(response, TextResponse)
+        for link in self.link_extractor.extract_links(response):
+            if self._allowed(link.url):
+                yield Request(link.url, callback=self.parse, errback=self.on_error)
+
+    def _sitemap_requests(self, response: Response) -> Iterator[Request]:
+        try:
+            sitemap = Sitemap(response.body)
+        except Exception as exc:  # lxml raises several kinds for bad XML
+            self._count_skip(response.url, Skip("broken", f"unreadable sitemap: {exc}"))
+            return
+        for entry in sitemap:
+            url = response.urljoin(entry["loc"])
+            if self._allowed(url):
+                yield Request(url, callback=self.parse, errback=self.on_error)
+
+    def _count_skip(self, url: str, skip: Skip) -> None:
+        stats = self.crawler.stats
+        assert stats is not None
+        if skip.reason in FAILED_PAGE_REASONS:
+            stats.inc_value(f"parse/skipped_{skip.reason}")
+            stats.inc_value("parse/skipped")
+            self.logger.warning("Skipped %s: %s", url, skip.detail)
+        else:
+            stats.inc_value("parse/non_article_pages")
+            self.logger.debug("Not an article: %s (%s)", url, skip.detail)
