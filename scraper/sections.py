@@ -21,7 +21,7 @@ KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
     "diagnosis": ("诊断", "检查", "鉴别", "化验", "确诊"),
     "treatment": ("治疗", "疗法", "用药", "缓解", "偏方", "护理", "康复"),
     "prevention": ("预防", "防止", "避免", "注意事项", "保健"),
-    "diet": ("饮食", "食疗", "吃什么", "食物", "食谱", "忌口", "宜吃", "忌吃"),
+    "diet": ("饮食", "食疗", "食用", "吃什么", "食物", "食谱", "忌口", "宜吃", "忌吃"),
     "risk": ("危害", "风险", "并发症", "后果", "副作用", "危险"),
 }
 # Words that name a treatment only when no other kind's keyword is there ("预防方法" is prevention).

@@ -36,6 +36,7 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {
     "scraper.extensions.summary.RunSummary": 900,
+    "scraper.extensions.stats_file.StatsFile": 910,
 }
 
 FEED_EXPORT_ENCODING = "utf-8"
@@ -46,3 +47,5 @@ FEEDS = {
 # Duplicates go next to the main feed unless set here (or with -s DUPLICATES_FILE=...).
 DUPLICATES_FILE = None
 SUMMARY_ENABLED = True
+# Write the final stats as JSON here (e.g. -s STATS_FILE=data/stats.json); unset: no file.
+STATS_FILE = None

@@ -1,0 +1,25 @@
+# Two commands on a fresh machine (Python 3.11 + the package registries):
+#   make crawl   install into .venv and crawl the bundled sample site → data/articles.jsonl
+#   make test    install into .venv (with the test extra) and run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: crawl test install clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+crawl: $(STAMP)
+	$(BIN)/scrapy crawl articles
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) data/articles.jsonl data/duplicates.jsonl

@@ -1,0 +1,73 @@
+"""Loading crawl output into pandas: ``load_articles`` and ``sections_frame``."""
+
+from __future__ import annotations
+
+import glob
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from scraper.items import RECORD_FIELDS
+
+SECTION_COLUMNS = ["url", "title", "path", "depth", "label", "number", "heading", "kind", "text"]
+PathLike = str | Path
+
+
+def _expand(paths: PathLike | Iterable[PathLike]) -> list[Path]:
+    items = [paths] if isinstance(paths, str | Path) else list(paths)
+    found: list[Path] = []
+    for item in items:
+        text = str(item)
+        matches = sorted(glob.glob(text)) if any(ch in text for ch in "*?[") else [text]
+        if not matches:
+            raise FileNotFoundError(f"no files match {text}")
+        found += [Path(m) for m in matches]
+    return found
+
+
+def _records(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{number}: not a JSON line ({exc.msg})") from exc
+
+
+def load_articles(paths: PathLike | Iterable[PathLike]) -> pd.DataFrame:
+    """Read one or more JSONL files (globs allowed) into a DataFrame, one row per article.
+
+    ``published`` and ``fetched_at`` become UTC datetimes (a date without a time
+    is taken as midnight UTC of that day); nested fields stay Python lists/dicts.
+    """
+    rows = [record for path in _expand(paths) for record in _records(path)]
+    frame = pd.DataFrame(rows)
+    for column in RECORD_FIELDS:
+        if column not in frame.columns:
+            frame[column] = None
+    frame = frame[list(RECORD_FIELDS) + [c for c in frame.columns if c not in RECORD_FIELDS]]
+    for column in ("published", "fetched_at"):
+        frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601")
+    return frame
+
+
+def _walk(sections: list[dict[str, Any]], prefix: str, depth: int) -> Iterator[dict[str, Any]]:
+    for section in sections:
+        path = f"{prefix}.{section['label']}" if prefix else str(section["label"])
+        yield {**{k: section.get(k) for k in ("label", "number", "heading", "kind", "text")}, "path": path, "depth": depth}
+        yield from _walk(section.get("subsections") or [], path, depth + 1)
+
+
+def sections_frame(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per section and subsection: url, title, path (``一.1``), depth, label, number, heading, kind, text."""
+    rows = [
+        {"url": article.url, "title": article.title, **row}
+        for article in articles.itertuples(index=False)
+        for row in _walk(list(article.sections or []), "", 1)
+    ]
+    return pd.DataFrame(rows, columns=SECTION_COLUMNS)

@@ -1,0 +1,110 @@
+"""The ``healthscrape`` command: ``healthscrape extract PATH_OR_URL [--url URL] [--site NAME]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from itemadapter import ItemAdapter
+from scrapy.http import Headers, Response
+from scrapy.responsetypes import responsetypes
+
+from pipelines.chain import finish_article
+from pipelines.stats import CounterStats
+from scraper.items import RECORD_FIELDS
+from scraper.parsing import Skip, parse_response
+from scraper.profiles import ProfileError, get_profile
+from scraper.settings import DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, USER_AGENT
+from scraper.spiders.articles import utc_now
+
+EXIT_OK, EXIT_NOT_ARTICLE, EXIT_UNREADABLE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A failure to report on stderr with an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_UNREADABLE):
+        super().__init__(message)
+        self.code = code
+
+
+def _response(url: str, body: bytes, headers: dict[str, str] | None = None, filename: str | None = None) -> Response:
+    scrapy_headers = Headers(headers or {})
+    cls = responsetypes.from_args(headers=scrapy_headers, url=url, filename=filename, body=body[:5000])
+    return cls(url=url, body=body, headers=scrapy_headers)
+
+
+def read_file(path_text: str, url: str | None) -> Response:
+    path = Path(path_text)
+    if not path.is_file():
+        raise CommandError(f"no such file: {path_text}")
+    try:
+        body = path.read_bytes()
+    except OSError as exc:
+        raise CommandError(f"cannot read {path_text}: {exc.strerror or exc}") from exc
+    return _response(url or path.resolve().as_uri(), body, filename=path.name)
+
+
+def fetch(url: str) -> Response:
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT) as answer:
+            body = answer.read(DOWNLOAD_MAXSIZE + 1)
+            headers = dict(answer.headers.items())
+            final_url = answer.geturl()
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        raise CommandError(f"cannot fetch {url}: {getattr(exc, 'reason', exc)}") from exc
+    if len(body) > DOWNLOAD_MAXSIZE:
+        raise CommandError(f"{url} is larger than {DOWNLOAD_MAXSIZE} bytes")
+    return _response(final_url, body, headers)
+
+
+def extract(target: str, url: str | None = None, site: str | None = None) -> dict[str, object]:
+    """The finished record for one local file or URL (the spider's parsing and pipeline stages)."""
+    if site:
+        try:
+            get_profile(site)
+        except ProfileError as exc:
+            raise CommandError(str(exc)) from exc
+    is_url = urlsplit(target).scheme in ("http", "https")
+    response = fetch(target) if is_url else read_file(target, url)
+    result = parse_response(response, fetched_at=utc_now(), site=site)
+    if isinstance(result, Skip):
+        code = EXIT_NOT_ARTICLE if result.reason == "not_article" else EXIT_UNREADABLE
+        raise CommandError(f"{target}: {result.detail}", code)
+    item, errors = finish_article(result, CounterStats())
+    if errors:
+        raise CommandError(f"{target}: the record is invalid: {'; '.join(errors)}", EXIT_NOT_ARTICLE)
+    record = ItemAdapter(item).asdict()
+    return {key: record[key] for key in RECORD_FIELDS}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="healthscrape", description="Health-article extraction tools.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    one = commands.add_parser("extract", help="print the record for one local file or URL as JSONL")
+    one.add_argument("target", metavar="PATH_OR_URL", help="an HTML or text file, or an http(s) URL")
+    one.add_argument("--url", help="the page's URL when reading a file (for resolving links)")
+    one.add_argument("--site", help="force a site profile by name")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        record = extract(args.target, url=args.url, site=args.site)
+    except CommandError as exc:
+        print(f"healthscrape: {exc}", file=sys.stderr)
+        return exc.code
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
