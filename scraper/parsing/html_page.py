@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 from parsel import Selector, SelectorList
 
-from scraper.dates import labelled_date, parse_date
+from scraper.dates import is_date_line, labelled_date, parse_date
 from scraper.items import Article, Image
 from scraper.parsing import metadata
 from scraper.parsing.blocks import element_lines, elements_lines, remove_hidden
@@ -24,6 +24,8 @@ MIN_GENERIC_BODY_CHARS = 80
 LAZY_IMAGE_ATTRS = ("data-url", "data-src", "data-original", "data-lazy-src", "data-echo", "src")
 BREADCRUMB_HINTS = ("crumb", "bread", "position", "location", "weizhi", "place")
 BREADCRUMB_LABELS = ("当前位置", "您的位置", "你的位置", "所在位置", "现在位置")
+# Lines at the top of a body container searched for a date line to leave out.
+LEADING_META_LINES = 3
 # How much text after the <h1> is searched for an unlabelled date.
 DATE_WINDOW_CHARS = 200
 
@@ -137,9 +139,12 @@ class HtmlPage:
         return metadata.keywords(self.meta.get("keywords"))
 
     def body_lines(self) -> list[str]:
+        """The container's lines without the headline and the date line that may sit inside it."""
         if self.container is None:
             return []
-        return element_lines(self.container, skip=lambda el: el in self.excluded)
+        lines = element_lines(self.container, skip=lambda el: el in self.excluded or el is self.h1)
+        head = [line for line in lines[:LEADING_META_LINES] if is_date_line(line, self.profile.timezone)]
+        return [line for line in lines if line not in head] if head else lines
 
     def related(self) -> list[RelatedEntry]:
         entries: list[RelatedEntry] = []
