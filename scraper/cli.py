@@ -58,6 +58,8 @@ def fetch(url: str) -> Response:
             body = answer.read(DOWNLOAD_MAXSIZE + 1)
             headers = dict(answer.headers.items())
             final_url = answer.geturl()
+    except urllib.error.HTTPError as exc:
+        raise CommandError(f"cannot fetch {url}: HTTP {exc.code} {exc.reason}") from exc
     except (urllib.error.URLError, OSError, ValueError) as exc:
         raise CommandError(f"cannot fetch {url}: {getattr(exc, 'reason', exc)}") from exc
     if len(body) > DOWNLOAD_MAXSIZE:

@@ -1,0 +1,54 @@
+"""Loading crawl output with pandas."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import expected_record
+from scraper.analysis import load_articles, sections_frame
+from scraper.items import RECORD_FIELDS
+
+
+def write_jsonl(path, records):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+
+def record(name: str) -> dict:
+    data = {field: None for field in RECORD_FIELDS}
+    data.update(expected_record(name, "http://s.test"), fetched_at="2026-11-25T10:00:00Z")
+    return data
+
+
+def test_load_articles_from_several_files_and_globs(tmp_path):
+    write_jsonl(tmp_path / "a.jsonl", [record("article")])
+    write_jsonl(tmp_path / "b.jsonl", [record("related")])
+    frame = load_articles(str(tmp_path / "*.jsonl"))
+    assert list(frame.columns) == list(RECORD_FIELDS)
+    assert len(frame) == 2
+    assert isinstance(frame["published"].dtype, pd.DatetimeTZDtype)
+    published = dict(zip(frame["title"], frame["published"]))
+    assert published["腰突然直不起来是怎么回事"] == pd.Timestamp("2020-07-13T01:12:00Z")
+    assert published["腰椎微创手术后腰酸痛是怎么回事"] == pd.Timestamp("2020-07-14T00:00:00Z")
+    assert frame["fetched_at"].iloc[0] == pd.Timestamp("2026-11-25T10:00:00Z")
+    assert len(load_articles([tmp_path / "a.jsonl", tmp_path / "b.jsonl"])) == 2
+
+
+def test_sections_frame_has_one_row_per_section(tmp_path):
+    write_jsonl(tmp_path / "a.jsonl", [record("article"), record("related")])
+    rows = sections_frame(load_articles(tmp_path / "a.jsonl"))
+    assert list(rows.columns) == ["url", "title", "path", "depth", "label", "number", "heading", "kind", "text"]
+    assert list(rows["path"]) == ["一", "一.1", "一.2", "一.3", "二"]
+    assert list(rows["kind"]) == ["cause", "cause", "cause", "cause", "risk"]
+    assert list(rows["depth"]) == [1, 2, 2, 2, 1]
+    assert rows["text"].iloc[1].startswith("在进行腰椎微创手术以后")
+
+
+def test_bad_input_gives_clear_errors(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no files match"):
+        load_articles(str(tmp_path / "*.jsonl"))
+    (tmp_path / "bad.jsonl").write_text('{"url": 1}\nnot json\n')
+    with pytest.raises(ValueError, match="bad.jsonl:2: not a JSON line"):
+        load_articles(tmp_path / "bad.jsonl")

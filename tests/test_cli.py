@@ -1,0 +1,70 @@
+"""``healthscrape extract``: the installed console script, run for real."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import FIXTURES, SEED, expected_record
+
+SCRIPT = Path(sys.executable).with_name("healthscrape")
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, timeout=60)
+
+
+def test_extract_file_with_url_prints_the_golden_record():
+    base = "http://127.0.0.1:8000"
+    done = run("extract", str(SEED / "related.html"), "--url", base + "/jibing/yaotong/20200713/2086.html")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 1
+    record = json.loads(lines[0])
+    for field, value in expected_record("related", base).items():
+        assert record[field] == value, field
+    assert "腰突然直不起来" in lines[0]  # Chinese is not escaped
+
+
+def test_extract_url_fetches_the_page(serve, tmp_path):
+    shutil.copy(SEED / "article.html", tmp_path / "a.html")
+    site = serve(tmp_path)
+    done = run("extract", site.base + "/a.html")
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout)
+    assert record["url"] == site.base + "/a.html"
+    assert record["related"][0]["url"] == site.base + "/jibing/yaotong/20200713/2086.html"
+
+
+def test_missing_file_exits_2_with_a_message():
+    done = run("extract", "no/such/page.html")
+    assert done.returncode == 2
+    assert done.stderr.strip() == "healthscrape: no such file: no/such/page.html"
+    assert done.stdout == ""
+
+
+def test_unreadable_page_exits_2(tmp_path):
+    done = run("extract", str(FIXTURES / "pages" / "truncated.html"))
+    assert done.returncode == 2
+    assert "truncated HTML" in done.stderr
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    done = run("extract", str(binary))
+    assert done.returncode == 2
+    assert "not a text page" in done.stderr
+
+
+def test_unreachable_url_exits_2(serve, tmp_path):
+    site = serve(tmp_path)
+    done = run("extract", site.base + "/missing.html")
+    assert done.returncode == 2
+    assert f"cannot fetch {site.base}/missing.html: HTTP 404" in done.stderr
+
+
+def test_non_article_page_exits_1():
+    done = run("extract", str(FIXTURES / "pages" / "tag-page.html"))
+    assert done.returncode == 1
+    assert "tag-page.html" in done.stderr

@@ -1,0 +1,204 @@
+"""Unit tests for scraper.dates: publication dates as seen on Chinese health sites."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.dates import (
+    UPDATED_LABELS,
+    FoundDate,
+    date_in_url,
+    find_dates,
+    is_date_line,
+    labelled_date,
+    parse_date,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A date alone stays a date.
+        ("2020-07-14", "2020-07-14"),
+        ("2020/7/14", "2020-07-14"),
+        ("2020.07.14", "2020-07-14"),
+        ("2020年7月1日", "2020-07-01"),
+        ("2020年07月14日 星期二", "2020-07-14"),
+        ("发表于 2020-7-14", "2020-07-14"),
+        ("日期：2020-07-14", "2020-07-14"),
+        ("发布日期:2020-07-14", "2020-07-14"),
+        ("发布于2020-07-14", "2020-07-14"),
+        ("Jul 14, 2020", "2020-07-14"),
+        ("14 July 2020", "2020-07-14"),
+        ("July 14th, 2020", "2020-07-14"),
+        ("Sept. 3, 2021", "2021-09-03"),
+        # A date with a time becomes a datetime at the site's offset (+08:00).
+        ("2020年07月13日 09:12", "2020-07-13T09:12:00+08:00"),
+        ("发布时间：2020年07月13日 09:12", "2020-07-13T09:12:00+08:00"),
+        ("发布时间：2020-07-14 10:20", "2020-07-14T10:20:00+08:00"),
+        ("时间：2020-06-18 08:00:00", "2020-06-18T08:00:00+08:00"),
+        ("时间：2020/6/8 08:30", "2020-06-08T08:30:00+08:00"),
+        ("2020-07-14 09:12:00", "2020-07-14T09:12:00+08:00"),
+        ("2020年07月14日 周二 09:12", "2020-07-14T09:12:00+08:00"),
+        # An explicit offset is kept as written ("Z" as +00:00).
+        ("2020-07-14T09:12:00+08:00", "2020-07-14T09:12:00+08:00"),
+        ("2020-07-14T01:12:00Z", "2020-07-14T01:12:00+00:00"),
+        ("2020-07-14T09:12:00-05:00", "2020-07-14T09:12:00-05:00"),
+        ("2020-07-14 09:12:00+0530", "2020-07-14T09:12:00+05:30"),
+        # An info bar with source and view count around the date.
+        ("来源：乡间郎中 2020-07-14 阅读：2317", "2020-07-14"),
+    ],
+)
+def test_parse_date_formats(text: str, expected: str) -> None:
+    assert parse_date(text) == expected
+
+
+def test_parse_date_meta_article_published_time() -> None:
+    # The content of <meta property="article:published_time" content="...">.
+    assert parse_date("2020-07-14T09:12:00+08:00") == "2020-07-14T09:12:00+08:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("更新时间：2021-01-01 发布时间：2020-07-14", "2020-07-14"),
+        ("更新时间：2021-01-01 日期：2020-07-14", "2020-07-14"),
+        ("更新日期：2021-01-01 2020-07-14", "2020-07-14"),
+        ("最后更新：2021-01-01 2020-07-14", "2020-07-14"),
+        ("2020-07-14 更新时间：2021-01-01", "2020-07-14"),
+    ],
+)
+def test_publication_date_preferred_over_update_date(text: str, expected: str) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["更新时间：2021-01-01", "修改时间：2021-01-01", "最后更新：2021-01-01"])
+def test_update_date_alone_is_used(text: str) -> None:
+    assert parse_date(text) == "2021-01-01"
+
+
+@pytest.mark.parametrize(
+    "text", ["2020-02-30", "2020-13-01", "2021-02-29", "2020年13月1日", "发布时间：2020-00-10", "2020-07-14 25:00"]
+)
+def test_invalid_calendar_dates_give_none(text: str) -> None:
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize("text", ["", None, "   ", "没有日期的一句话。", "阅读：2317"])
+def test_no_date_gives_none(text: str | None) -> None:
+    assert parse_date(text) is None
+
+
+def test_leap_day_is_valid() -> None:
+    assert parse_date("2020-02-29") == "2020-02-29"
+
+
+@pytest.mark.parametrize(
+    ("tz", "expected"),
+    [
+        ("+00:00", "2020-07-14T09:12:00+00:00"),
+        ("-05:00", "2020-07-14T09:12:00-05:00"),
+        (None, "2020-07-14T09:12:00"),
+    ],
+)
+def test_custom_timezone(tz: str | None, expected: str) -> None:
+    assert parse_date("2020-07-14 09:12", tz=tz) == expected
+
+
+def test_timezone_does_not_apply_to_a_plain_date() -> None:
+    assert parse_date("2020-07-14", tz=None) == "2020-07-14"
+    assert parse_date("2020-07-14", tz="+00:00") == "2020-07-14"
+
+
+def test_explicit_offset_wins_over_tz_argument() -> None:
+    assert parse_date("2020-07-14T09:12:00Z", tz=None) == "2020-07-14T09:12:00+00:00"
+    assert parse_date("2020-07-14T09:12:00+08:00", tz="+00:00") == "2020-07-14T09:12:00+08:00"
+
+
+def test_find_dates_in_order_of_appearance() -> None:
+    text = "从2020-07-13到2020年7月14日，再到 Jul 15, 2020"
+    found = find_dates(text)
+    assert [d.iso for d in found] == ["2020-07-13", "2020-07-14", "2020-07-15"]
+    assert [d.start for d in found] == sorted(d.start for d in found)
+    assert found[0] == FoundDate("2020-07-13", text.index("2020-07-13"))
+
+
+def test_find_dates_skips_invalid_and_none() -> None:
+    assert find_dates("2020-02-30 和 2020-07-14") == [FoundDate("2020-07-14", len("2020-02-30 和 "))]
+    assert find_dates("没有日期") == []
+
+
+def test_find_dates_ignores_numbers_that_are_not_dates() -> None:
+    assert find_dates("电话 12020-07-145") == []
+    assert find_dates("血压140/90，阅读2317次") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("发布时间：2020-07-14", "2020-07-14"),
+        ("来源：乡间郎中 发布时间：2020年07月13日 09:12", "2020-07-13T09:12:00+08:00"),
+        ("日期 2020-07-14", "2020-07-14"),
+        ("2020-07-14", None),
+        ("更新时间：2021-01-01", None),  # "时间" after "更新" is no publication label
+        ("发布时间：请见下文 2020-07-14", None),  # the date must follow the label directly
+    ],
+)
+def test_labelled_date(text: str, expected: str | None) -> None:
+    assert labelled_date(text) == expected
+
+
+def test_labelled_date_with_update_labels() -> None:
+    assert labelled_date("更新时间：2021-01-01", labels=UPDATED_LABELS) == "2021-01-01"
+
+
+def test_labelled_date_custom_tz() -> None:
+    assert labelled_date("发布时间：2020-07-14 10:20", tz=None) == "2020-07-14T10:20:00"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/jibing/yaotong/20200714/2101.html", "2020-07-14"),
+        ("http://example.com/jibing/yaotong/20200714/2101.html", "2020-07-14"),
+        ("/2020/07/14/x.html", "2020-07-14"),
+        ("/2020/7/4/x.html", "2020-07-04"),
+        ("/2020-07-14/x.html", "2020-07-14"),
+        ("/jibing/yaotong/2101.html", None),
+        ("/20201399/x.html", None),  # not a calendar date
+        ("/123/20200714999/", None),  # part of a longer number
+    ],
+)
+def test_date_in_url(url: str, expected: str | None) -> None:
+    assert date_in_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2020-07-14", "发布时间：2020-07-14", "发布时间：2020年07月13日 09:12", "更新时间: 2021-01-01 09:00", "  2020/7/14  "],
+)
+def test_is_date_line_true(line: str) -> None:
+    assert is_date_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "他在2020-07-14去了医院，医生建议卧床休息。",
+        "发布时间：2020-07-14 来源：乡间郎中",
+        "",
+        "没有日期",
+        "2020-02-30",
+    ],
+)
+def test_is_date_line_false(line: str) -> None:
+    assert not is_date_line(line)
+
+
+@pytest.mark.xfail(
+    reason="is_date_line only strips numeric dates: an English date found by find_dates "
+    "still leaves its text behind, so a line holding only 'Jul 14, 2020' is not a date line",
+    strict=True,
+)
+def test_is_date_line_english_date() -> None:
+    assert is_date_line("Jul 14, 2020")

@@ -1,0 +1,204 @@
+"""Unit tests for scraper.sections: numbered headings as a tree of sections."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scraper.sections import MAX_DEPTH, MAX_HEADING_CHARS, build_sections, heading_kind, split_heading
+
+SEED_ARTICLE = Path(__file__).resolve().parent / "fixtures" / "seed" / "expected" / "article.json"
+
+
+def node(label: str, number: int, heading: str, kind: str | None, text: str = "",
+         subsections: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    return {
+        "label": label,
+        "number": number,
+        "heading": heading,
+        "kind": kind,
+        "text": text,
+        "subsections": subsections or [],
+    }
+
+
+def outline(sections: list[dict[str, Any]]) -> list[Any]:
+    """(label, heading) pairs with nested lists for subsections: a compact view of the tree."""
+    return [(s["label"], s["heading"], outline(s["subsections"])) for s in sections]
+
+
+@pytest.mark.parametrize(
+    ("lines", "labels"),
+    [
+        (["一、腰痛的原因", "受凉", "二、腰痛的治疗", "热敷", "三、腰痛的预防", "保暖"], ["一", "二", "三"]),
+        (["1、腰痛的原因", "受凉", "2、腰痛的治疗", "热敷", "3、腰痛的预防", "保暖"], ["1", "2", "3"]),
+        (["（一）腰痛的原因", "受凉", "（二）腰痛的治疗", "热敷", "（三）腰痛的预防", "保暖"], ["一", "二", "三"]),
+        (["方法一：腰痛的原因", "受凉", "方法二：腰痛的治疗", "热敷", "方法三：腰痛的预防", "保暖"],
+         ["方法一", "方法二", "方法三"]),
+    ],
+    ids=["cn", "arabic", "paren_cn", "named"],
+)
+def test_flat_tree_for_each_family(lines: list[str], labels: list[str]) -> None:
+    assert build_sections(lines) == [
+        node(labels[0], 1, "腰痛的原因", "cause", "受凉"),
+        node(labels[1], 2, "腰痛的治疗", "treatment", "热敷"),
+        node(labels[2], 3, "腰痛的预防", "prevention", "保暖"),
+    ]
+
+
+def test_two_levels_with_text_under_the_right_node() -> None:
+    lines = ["一、腰痛的原因", "正文A", "1、受凉", "正文B", "2、劳累", "正文C", "二、腰痛的治疗", "正文D"]
+    assert build_sections(lines) == [
+        node("一", 1, "腰痛的原因", "cause", "正文A", [
+            node("1", 1, "受凉", "cause", "正文B"),
+            node("2", 2, "劳累", "cause", "正文C"),
+        ]),
+        node("二", 2, "腰痛的治疗", "treatment", "正文D"),
+    ]
+
+
+def test_three_levels() -> None:
+    lines = [
+        "一、腰痛的原因",
+        "（一）外因",
+        "1、受凉",
+        "受凉文字",
+        "2、劳累",
+        "劳累文字",
+        "（二）内因",
+        "内因文字",
+        "二、腰痛的预防",
+        "预防文字",
+    ]
+    assert build_sections(lines) == [
+        node("一", 1, "腰痛的原因", "cause", "", [
+            node("一", 1, "外因", "cause", "", [
+                node("1", 1, "受凉", "cause", "受凉文字"),
+                node("2", 2, "劳累", "cause", "劳累文字"),
+            ]),
+            node("二", 2, "内因", "cause", "内因文字"),
+        ]),
+        node("二", 2, "腰痛的预防", "prevention", "预防文字"),
+    ]
+
+
+def test_sublist_restarts_under_next_parent() -> None:
+    lines = ["一、原因", "1、受凉", "2、劳累", "二、治疗", "1、热敷", "2、按摩"]
+    assert outline(build_sections(lines)) == [
+        ("一", "原因", [("1", "受凉", []), ("2", "劳累", [])]),
+        ("二", "治疗", [("1", "热敷", []), ("2", "按摩", [])]),
+    ]
+
+
+def test_multiple_text_lines_joined_with_newline() -> None:
+    sections = build_sections(["一、症状", "第一段。", "第二段。"])
+    assert sections[0]["text"] == "第一段。\n第二段。"
+
+
+def test_intro_paragraphs_before_first_heading_are_in_no_section() -> None:
+    lines = ["引言第一段。", "引言第二段。", "一、腰痛的原因", "受凉。"]
+    sections = build_sections(lines)
+    assert sections == [node("一", 1, "腰痛的原因", "cause", "受凉。")]
+
+
+def test_no_headings_gives_no_sections() -> None:
+    assert build_sections(["普通段落。", "另一段。"]) == []
+    assert build_sections([]) == []
+
+
+def test_list_that_does_not_start_at_one_is_no_heading() -> None:
+    assert build_sections(["二、腰痛", "正文"]) == []
+
+
+def test_marker_that_does_not_continue_its_list_stays_text() -> None:
+    lines = ["1、症状", "腰酸", "3、不是标题", "背痛"]
+    assert build_sections(lines) == [node("1", 1, "症状", "symptom", "腰酸\n3、不是标题\n背痛")]
+
+
+def test_repeated_number_stays_text() -> None:
+    lines = ["1、症状", "腰酸", "1、又是一", "2、治疗"]
+    assert outline(build_sections(lines)) == [("1", "症状", []), ("2", "治疗", [])]
+    assert build_sections(lines)[0]["text"] == "腰酸\n1、又是一"
+
+
+def test_depth_limit() -> None:
+    assert MAX_DEPTH == 3
+    lines = ["一、a", "（一）b", "1、c", "①d", "②e"]
+    sections = build_sections(lines)
+    assert outline(sections) == [("一", "a", [("一", "b", [("1", "c", [])])])]
+    deepest = sections[0]["subsections"][0]["subsections"][0]
+    assert deepest["text"] == "①d\n②e"
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("腰痛的原因", "cause"),
+        ("腰痛是怎么回事", "cause"),
+        ("腰痛的症状", "symptom"),
+        ("腰痛有哪些表现", "symptom"),
+        ("腰痛的诊断", "diagnosis"),
+        ("需要做哪些检查", "diagnosis"),
+        ("腰痛的治疗", "treatment"),
+        ("治疗方法", "treatment"),
+        ("腰痛怎么办", "treatment"),
+        ("腰痛的预防", "prevention"),
+        ("预防方法", "prevention"),  # a weak treatment word loses to a real keyword
+        ("腰痛的饮食", "diet"),
+        ("腰痛吃什么好", "diet"),
+        ("腰椎微创手术的危害", "risk"),
+        ("腰痛的并发症", "risk"),
+        ("饮食原因", "cause"),  # the keyword that ends last wins
+        ("吃什么可以预防", "prevention"),
+        ("腰椎间盘的变化", None),
+        ("", None),
+    ],
+)
+def test_heading_kind(heading: str, kind: str | None) -> None:
+    assert heading_kind(heading) == kind
+
+
+def test_subsection_without_keyword_inherits_parent_kind() -> None:
+    lines = ["一、腰痛的症状", "1、腰酸", "2、背痛", "3、饮食", "二、其他", "1、杂项"]
+    sections = build_sections(lines)
+    assert [s["kind"] for s in sections[0]["subsections"]] == ["symptom", "symptom", "diet"]
+    assert sections[1]["kind"] is None
+    assert sections[1]["subsections"][0]["kind"] is None
+
+
+def test_inherited_kind_passes_down_two_levels() -> None:
+    sections = build_sections(["一、治疗", "（一）西医", "1、手术"])
+    assert sections[0]["subsections"][0]["subsections"][0]["kind"] == "treatment"
+
+
+def test_long_numbered_paragraph_splits_into_heading_and_text() -> None:
+    line = "1、在进行腰椎手术以后，部分患者需要进行腰椎肌肉功能锻炼，促使肌肉功能得到恢复，一些患者在手术以后长期卧床。"
+    assert len(line) - 2 > MAX_HEADING_CHARS
+    assert build_sections([line, "下一段。"]) == [
+        node("1", 1, "在进行腰椎手术以后", None,
+             "部分患者需要进行腰椎肌肉功能锻炼，促使肌肉功能得到恢复，一些患者在手术以后长期卧床。\n下一段。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rest", "expected"),
+    [
+        ("腰痛的原因", ("腰痛的原因", "")),
+        ("腰痛的原因。", ("腰痛的原因", "")),
+        ("腰痛的原因：", ("腰痛的原因", "")),
+        ("多喝水，少吃盐。", ("多喝水，少吃盐", "")),  # short: the whole line is the heading
+        ("短句，" + "后面很长的一句话" * 6, ("短句", "后面很长的一句话" * 6)),
+        ("热敷：" + "用热毛巾敷在腰部" * 6, ("热敷", "用热毛巾敷在腰部" * 6)),
+        ("没" * (MAX_HEADING_CHARS + 1), ("没" * (MAX_HEADING_CHARS + 1), "")),  # no clause end
+    ],
+)
+def test_split_heading(rest: str, expected: tuple[str, str]) -> None:
+    assert split_heading(rest) == expected
+
+
+def test_seed_article_sections() -> None:
+    expected = json.loads(SEED_ARTICLE.read_text(encoding="utf-8"))
+    assert build_sections(expected["body"].split("\n")) == expected["sections"]
