@@ -1,0 +1,74 @@
+"""Unit tests for scraper.boilerplate: site boilerplate lines vs article text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scraper.boilerplate import is_boilerplate
+
+SEED_ARTICLE = Path(__file__).resolve().parent / "fixtures" / "seed" / "expected" / "article.json"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[乡间郎中]独家稿件，未经授权禁止转载。",
+        "原创文章，谢绝转载",
+        "未经许可，不得转载",
+        "Copyright © 2014-2020 乡间郎中 版权所有",
+        "copyright 2020 example.com",
+        "© 2020 乡间郎中",
+        "版权所有",
+        "乡间郎中 版权所有。",
+        "本站内容仅供参考，不作为诊断及医疗依据。",
+        "内容仅供参考，不能作为诊断依据",
+        "责任编辑：张三",
+        "（责任编辑：李四）",
+        "编辑：王五",
+        "来源：乡间郎中",
+        "免责声明：本文仅供参考，不构成医疗建议。",
+        "声明：本文来自网络",
+        "转载请注明出处",
+        "请注明来源",
+        "分享到：",
+        "分享到",
+        "上一篇：腰突然直不起来是怎么回事",
+        "下一篇：腰椎间盘突出的治疗",
+        "返回顶部",
+        "点击关注我们",
+        "长按识别二维码",
+    ],
+)
+def test_boilerplate_lines(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Mentions 版权 without being a copyright notice.
+        "患者的肖像版权问题不在本文讨论范围内，医生的建议才是重点。",
+        "医院的专利和版权所得全部用于资助贫困患者的治疗费用。",
+        # Mentions 转载 / 转移 in a medical sense.
+        "肿瘤细胞可能随血液转载到其他器官，医学上称为转移，需要及时治疗。",
+        "病毒转载到其他器官后会导致并发症。",
+        # Ordinary text around the patterns' words.
+        "未经医生同意，不要擅自停药。",
+        "编辑推荐的治疗方法如下：",
+        "点击穴位时力度要适中。",
+        "分享一个缓解腰痛的小方法。",
+        "",
+    ],
+)
+def test_ordinary_sentences_are_not_boilerplate(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_seed_article_paragraphs_are_not_boilerplate() -> None:
+    body = json.loads(SEED_ARTICLE.read_text(encoding="utf-8"))["body"]
+    lines = body.split("\n")
+    assert len(lines) == 11
+    assert [line for line in lines if is_boilerplate(line)] == []
