@@ -16,7 +16,7 @@ DEFAULT_TIMEZONE = "+08:00"
 # Labels that introduce the publication date, strongest first. Update dates are
 # only used when nothing better is on the page.
 PUBLISHED_LABELS = ("发布时间", "发布日期", "发表时间", "发表日期", "发表于", "发布于", "时间", "日期")
-UPDATED_LABELS = ("更新时间", "更新日期", "修改时间", "最后更新")
+UPDATED_LABELS = ("更新时间", "更新日期", "修改时间", "修改日期", "最后更新")
 _UPDATE_PREFIXES = ("更新", "修改")
 
 _MONTHS = {
@@ -167,6 +167,6 @@ def is_date_line(line: str, tz: str | None = DEFAULT_TIMEZONE) -> bool:
     found = find_dates(line, tz)
     if not found:
         return False
-    rest = _NUMERIC.sub("", line)
+    rest = _ENGLISH.sub("", _NUMERIC.sub("", line))
     rest = re.sub("|".join(map(re.escape, PUBLISHED_LABELS + UPDATED_LABELS)), "", rest)
     return len(re.sub(r"[\s:：]", "", rest)) == 0

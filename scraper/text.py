@@ -11,16 +11,22 @@ from w3lib.html import remove_tags, replace_entities
 # Python but are invisible noise in scraped text.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"\s+")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+# Only real HTML tag names count: "HDL<LDL 且 TG>2.3" is text, not a tag.
+HTML_TAGS = (
+    "a", "b", "big", "blockquote", "br", "center", "code", "div", "em", "font", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s", "small", "span", "strong",
+    "sub", "sup", "table", "tbody", "td", "th", "tr", "u", "ul", "section", "article", "figure",
+)
+_TAG = re.compile(r"</?(?:" + "|".join(HTML_TAGS) + r")(?:\s[^<>]*)?/?>", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def clean_line(text: str) -> str:
     """One line of clean text: entities decoded, tags removed, whitespace collapsed."""
+    if "<" in text and _TAG.search(text):
+        text = remove_tags(text, which_ones=HTML_TAGS)
     if "&" in text and _ENTITY.search(text):
         text = replace_entities(text)
-    if "<" in text and _TAG.search(text):
-        text = remove_tags(text)
     text = _INVISIBLE.sub("", text)
     return _SPACES.sub(" ", text).strip()
 

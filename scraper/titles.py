@@ -18,6 +18,11 @@ class SplitTitle:
     site: str | None
 
 
+def _separator_pattern(separators: tuple[str, ...]) -> str:
+    """Separators as a regex; one between two ASCII letters or digits (COVID-19, B-12) does not count."""
+    return "|".join(rf"(?<![A-Za-z0-9]){re.escape(sep)}|{re.escape(sep)}(?![A-Za-z0-9])" for sep in separators)
+
+
 def site_name_from_suffix(suffix: str) -> str:
     """``乡间郎中手机版`` → ``乡间郎中``."""
     suffix = suffix.strip()
@@ -33,7 +38,7 @@ def split_title(raw: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS, site
     With a known ``site`` name, only a suffix naming that site is removed.
     """
     raw = raw.strip()
-    pattern = "|".join(re.escape(sep) for sep in separators)
+    pattern = _separator_pattern(separators)
     parts = re.split(rf"\s*(?:{pattern})\s*", raw)
     if len(parts) < 2:
         return SplitTitle(raw, None)

@@ -72,3 +72,7 @@ def test_seed_article_paragraphs_are_not_boilerplate() -> None:
     lines = body.split("\n")
     assert len(lines) == 11
     assert [line for line in lines if is_boilerplate(line)] == []
+
+
+def test_copyright_claim_and_takedown_line_is_boilerplate():
+    assert is_boilerplate("本文版权归原作者所有，如有侵权请联系删除")

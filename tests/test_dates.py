@@ -195,10 +195,9 @@ def test_is_date_line_false(line: str) -> None:
     assert not is_date_line(line)
 
 
-@pytest.mark.xfail(
-    reason="is_date_line only strips numeric dates: an English date found by find_dates "
-    "still leaves its text behind, so a line holding only 'Jul 14, 2020' is not a date line",
-    strict=True,
-)
 def test_is_date_line_english_date() -> None:
     assert is_date_line("Jul 14, 2020")
+
+
+def test_modification_date_label_is_an_update_label():
+    assert parse_date("修改日期：2021-01-01 2020-07-14") == "2020-07-14"

@@ -43,11 +43,6 @@ def test_title_without_suffix_kept_whole(raw: str) -> None:
     assert split_title(raw) == SplitTitle(raw, None)
 
 
-@pytest.mark.xfail(
-    reason="a hyphen inside a word (COVID-19) is taken for a title/site separator, "
-    "so a title with no site suffix is cut: split_title gives title='COVID', site='19疫苗接种须知'",
-    strict=True,
-)
 def test_hyphen_inside_a_word_is_no_separator() -> None:
     assert split_title("COVID-19疫苗接种须知") == SplitTitle("COVID-19疫苗接种须知", None)
 
