@@ -1,6 +1,6 @@
 # Two commands on a fresh machine (Python 3.11 + the package registries):
 #   make crawl   install into .venv and crawl the bundled sample site → data/articles.jsonl
-#   make test    install into .venv (with the test extra) and run the whole test suite
+#   make test    install into .venv (with the test extra), lint (ruff, mypy) and run the test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -19,6 +19,8 @@ crawl: $(STAMP)
 	$(BIN)/scrapy crawl articles
 
 test: $(STAMP)
+	$(BIN)/ruff check scraper pipelines tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 clean:

@@ -40,7 +40,11 @@ def clean_article(item: Any, stats: Stats) -> Any:
         adapter[name] = [c for c in (clean_line(v) for v in adapter.get(name) or []) if c]
     adapter["body"] = clean_body(adapter.get("body") or "", adapter.get("title"), stats)
     adapter["related"] = [
-        {**entry, "title": clean_line(entry["title"]), "summary": "\n".join(clean_lines(entry["summary"] or "")) or None}
+        {
+            **entry,
+            "title": clean_line(entry["title"]),
+            "summary": "\n".join(clean_lines(entry["summary"] or "")) or None,
+        }
         for entry in adapter.get("related") or []
         if clean_line(entry.get("title") or "")
     ]

@@ -21,7 +21,8 @@ logger = logging.getLogger(__name__)
 @lru_cache(maxsize=1)
 def record_schema() -> dict[str, Any]:
     text = resources.files("scraper.schema").joinpath("article.schema.json").read_text(encoding="utf-8")
-    return json.loads(text)  # type: ignore[no-any-return]
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 @lru_cache(maxsize=1)

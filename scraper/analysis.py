@@ -59,7 +59,11 @@ def load_articles(paths: PathLike | Iterable[PathLike]) -> pd.DataFrame:
 def _walk(sections: list[dict[str, Any]], prefix: str, depth: int) -> Iterator[dict[str, Any]]:
     for section in sections:
         path = f"{prefix}.{section['label']}" if prefix else str(section["label"])
-        yield {**{k: section.get(k) for k in ("label", "number", "heading", "kind", "text")}, "path": path, "depth": depth}
+        yield {
+            **{k: section.get(k) for k in ("label", "number", "heading", "kind", "text")},
+            "path": path,
+            "depth": depth,
+        }
         yield from _walk(section.get("subsections") or [], path, depth + 1)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 DEFAULT_TIMEZONE = "+08:00"
 
@@ -23,9 +23,17 @@ _MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
             ("dec", "december"),
         ),
         start=1,
@@ -56,7 +64,7 @@ class FoundDate:
 
 def _offset(text: str) -> timezone | None:
     if text in ("", "Z"):
-        return timezone.utc if text == "Z" else None
+        return UTC if text == "Z" else None
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
@@ -89,8 +97,12 @@ def _numeric(match: re.Match[str], tz: str | None) -> str | None:
     if match.group("hour") is not None:
         time = (int(match.group("hour")), int(match.group("minute")), int(match.group("second") or 0))
     return to_iso(
-        int(match.group("year")), int(match.group("month")), int(match.group("day")),
-        time, match.group("offset"), tz,
+        int(match.group("year")),
+        int(match.group("month")),
+        int(match.group("day")),
+        time,
+        match.group("offset"),
+        tz,
     )
 
 
@@ -106,9 +118,7 @@ def _english(match: re.Match[str]) -> str | None:
 
 def find_dates(text: str, tz: str | None = DEFAULT_TIMEZONE) -> list[FoundDate]:
     """Every date written in text, in order of appearance."""
-    found = [
-        FoundDate(iso, m.start()) for m in _NUMERIC.finditer(text) if (iso := _numeric(m, tz))
-    ]
+    found = [FoundDate(iso, m.start()) for m in _NUMERIC.finditer(text) if (iso := _numeric(m, tz))]
     found += [FoundDate(iso, m.start()) for m in _ENGLISH.finditer(text) if (iso := _english(m))]
     return sorted(found, key=lambda d: d.start)
 
@@ -145,7 +155,9 @@ def _labelled(text: str, tz: str | None, labels: tuple[str, ...]) -> list[FoundD
     return found
 
 
-def labelled_date(text: str, tz: str | None = DEFAULT_TIMEZONE, labels: tuple[str, ...] = PUBLISHED_LABELS) -> str | None:
+def labelled_date(
+    text: str, tz: str | None = DEFAULT_TIMEZONE, labels: tuple[str, ...] = PUBLISHED_LABELS
+) -> str | None:
     """The first date introduced by one of the labels (发布时间：…), or None."""
     found = _labelled(text, tz, labels)
     return found[0].iso if found else None

@@ -44,7 +44,21 @@ class Article:
 
 # Order of the keys in every exported record.
 RECORD_FIELDS = (
-    "schema_version", "url", "canonical_url", "site", "title", "published", "author",
-    "breadcrumbs", "description", "keywords", "body", "sections", "related", "images",
-    "language", "fetched_at", "fingerprint",
+    "schema_version",
+    "url",
+    "canonical_url",
+    "site",
+    "title",
+    "published",
+    "author",
+    "breadcrumbs",
+    "description",
+    "keywords",
+    "body",
+    "sections",
+    "related",
+    "images",
+    "language",
+    "fetched_at",
+    "fingerprint",
 )

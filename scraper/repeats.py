@@ -24,9 +24,7 @@ def drop_repeated_blocks(blocks: list[str], min_chars: int = MIN_REPEAT_CHARS) -
         seen.add(key)
     kept = []
     for i, block in enumerate(blocks):
-        in_run = repeated[i] and (
-            (i > 0 and repeated[i - 1]) or (i + 1 < len(blocks) and repeated[i + 1])
-        )
+        in_run = repeated[i] and ((i > 0 and repeated[i - 1]) or (i + 1 < len(blocks) and repeated[i + 1]))
         if repeated[i] and (in_run or len(block) >= min_chars):
             continue
         kept.append(block)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
 from twisted.internet.interfaces import IListeningPort
 
@@ -19,5 +20,5 @@ def serve_sample_site(root: Path = SAMPLE_SITE_DIR) -> tuple[IListeningPort, str
         raise FileNotFoundError(f"sample site not found at {root} (expected index.html there)")
     resource = File(str(root))
     resource.contentTypes[".html"] = "text/html"
-    port = reactor.listenTCP(0, Site(resource), interface="127.0.0.1")  # type: ignore[attr-defined]
+    port: Any = cast(Any, reactor).listenTCP(0, Site(resource), interface="127.0.0.1")
     return port, f"http://127.0.0.1:{port.getHost().port}/"

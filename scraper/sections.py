@@ -30,9 +30,7 @@ WEAK_TREATMENT_KEYWORDS = ("方法", "怎么办", "处理", "调理", "妙招")
 
 def heading_kind(heading: str) -> str | None:
     """The kind a heading's keywords name, or None."""
-    return _strongest_kind(heading, KIND_KEYWORDS) or _strongest_kind(
-        heading, {"treatment": WEAK_TREATMENT_KEYWORDS}
-    )
+    return _strongest_kind(heading, KIND_KEYWORDS) or _strongest_kind(heading, {"treatment": WEAK_TREATMENT_KEYWORDS})
 
 
 def _strongest_kind(heading: str, keywords: dict[str, tuple[str, ...]]) -> str | None:

@@ -58,8 +58,9 @@ def strip_site_suffix(raw: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS
     return split_title(raw, separators, site).title
 
 
-def choose_title(h1: str | None, head_title: str | None, og_title: str | None,
-                 separators: tuple[str, ...] = DEFAULT_SEPARATORS) -> str | None:
+def choose_title(
+    h1: str | None, head_title: str | None, og_title: str | None, separators: tuple[str, ...] = DEFAULT_SEPARATORS
+) -> str | None:
     """Consensus of ``<h1>``, ``og:title`` and ``<title>``: the h1 when the others agree with it."""
     stripped = [strip_site_suffix(t, separators) for t in (og_title, head_title) if t]
     if h1:

@@ -87,10 +87,18 @@ def run_crawl(tmp_path: Path, *args: str, cwd: Path = ROOT, timeout: int = 120) 
     out = tmp_path / "out" / "articles.jsonl"
     stats_file = tmp_path / "out" / "stats.json"
     command = [
-        sys.executable, "-m", "scrapy", "crawl", "articles", *args,
-        "-O", f"{out}:jsonlines",
-        "-s", f"STATS_FILE={stats_file}",
-        "-s", "LOG_LEVEL=DEBUG",
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        "articles",
+        *args,
+        "-O",
+        f"{out}:jsonlines",
+        "-s",
+        f"STATS_FILE={stats_file}",
+        "-s",
+        "LOG_LEVEL=DEBUG",
     ]
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "scraper.settings", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)

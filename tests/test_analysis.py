@@ -29,7 +29,7 @@ def test_load_articles_from_several_files_and_globs(tmp_path):
     assert list(frame.columns) == list(RECORD_FIELDS)
     assert len(frame) == 2
     assert isinstance(frame["published"].dtype, pd.DatetimeTZDtype)
-    published = dict(zip(frame["title"], frame["published"]))
+    published = dict(zip(frame["title"], frame["published"], strict=True))
     assert published["腰突然直不起来是怎么回事"] == pd.Timestamp("2020-07-13T01:12:00Z")
     assert published["腰椎微创手术后腰酸痛是怎么回事"] == pd.Timestamp("2020-07-14T00:00:00Z")
     assert frame["fetched_at"].iloc[0] == pd.Timestamp("2026-11-25T10:00:00Z")

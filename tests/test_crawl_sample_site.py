@@ -104,8 +104,12 @@ def test_default_crawl_without_arguments_uses_bundled_site(tmp_path):
     """``scrapy crawl articles`` alone serves the sample site itself and writes data/articles.jsonl."""
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "scraper.settings", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "scrapy", "crawl", "articles"], cwd=tmp_path, env=env,
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "scrapy", "crawl", "articles"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     articles = read_jsonl(tmp_path / "data" / "articles.jsonl")

@@ -175,7 +175,13 @@ def test_date_in_url(url: str, expected: str | None) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["2020-07-14", "发布时间：2020-07-14", "发布时间：2020年07月13日 09:12", "更新时间: 2021-01-01 09:00", "  2020/7/14  "],
+    [
+        "2020-07-14",
+        "发布时间：2020-07-14",
+        "发布时间：2020年07月13日 09:12",
+        "更新时间: 2021-01-01 09:00",
+        "  2020/7/14  ",
+    ],
 )
 def test_is_date_line_true(line: str) -> None:
     assert is_date_line(line)

@@ -23,11 +23,16 @@ BODY = "一、腰痛的原因\n1、受凉\n腰部受凉以后肌肉痉挛。\n2�
 
 
 def crawler_for(tmp_path: Path, **settings):
-    return get_crawler(ArticlesSpider, {"FEEDS": {str(tmp_path / "articles.jsonl"): {"format": "jsonlines", "overwrite": True}}, **settings})
+    return get_crawler(
+        ArticlesSpider,
+        {"FEEDS": {str(tmp_path / "articles.jsonl"): {"format": "jsonlines", "overwrite": True}}, **settings},
+    )
 
 
 def article(url: str = "http://s.test/a.html", body: str = BODY, **fields) -> Article:
-    return Article(url=url, title=fields.pop("title", "腰痛怎么办"), body=body, fetched_at="2026-11-25T10:00:00Z", **fields)
+    return Article(
+        url=url, title=fields.pop("title", "腰痛怎么办"), body=body, fetched_at="2026-11-25T10:00:00Z", **fields
+    )
 
 
 def test_cleaning_normalises_text_and_drops_boilerplate_and_title_repeat(tmp_path):
@@ -93,7 +98,9 @@ def test_cross_page_dedup_reports_every_duplicate(tmp_path):
     pipeline = CrossPageDedupPipeline.from_crawler(crawler)
     pipeline.open()
     first = finish_article(article("http://s.test/a.html", canonical_url="http://s.test/a.html"), CounterStats())[0]
-    mobile = finish_article(article("http://s.test/m/a.html", canonical_url="http://s.test/a.html", body="另一个正文"), CounterStats())[0]
+    mobile = finish_article(
+        article("http://s.test/m/a.html", canonical_url="http://s.test/a.html", body="另一个正文"), CounterStats()
+    )[0]
     copy = finish_article(article("http://s.test/copy.html"), CounterStats())[0]
     refetch = finish_article(article("http://s.test/a.html"), CounterStats())[0]
     assert pipeline.process_item(first) is first
@@ -107,7 +114,12 @@ def test_cross_page_dedup_reports_every_duplicate(tmp_path):
         {"url": "http://s.test/copy.html", "duplicate_of": "http://s.test/a.html", "reason": "same_body"},
     ]
     stats = crawler.stats.get_stats()
-    assert (stats["dedup/duplicates"], stats["dedup/same_canonical"], stats["dedup/same_body"], stats["dedup/refetched"]) == (2, 1, 1, 1)
+    assert (
+        stats["dedup/duplicates"],
+        stats["dedup/same_canonical"],
+        stats["dedup/same_body"],
+        stats["dedup/refetched"],
+    ) == (2, 1, 1, 1)
 
 
 def test_duplicates_file_sits_next_to_the_feed_unless_configured(tmp_path):

@@ -14,6 +14,7 @@ SEED_BODY = json.loads(SEED_ARTICLE.read_text(encoding="utf-8"))["body"].split("
 
 LONG = "这是一段很长的重复段落，超过二十个字符，用来测试重复段落是否会被删除。"
 
+
 @pytest.mark.parametrize("copies", [2, 3])
 def test_seed_body_pasted_several_times_keeps_one_copy(copies: int) -> None:
     assert drop_repeated_blocks(SEED_BODY * copies) == SEED_BODY

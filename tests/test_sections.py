@@ -13,8 +13,14 @@ from scraper.sections import MAX_DEPTH, MAX_HEADING_CHARS, build_sections, headi
 SEED_ARTICLE = Path(__file__).resolve().parent / "fixtures" / "seed" / "expected" / "article.json"
 
 
-def node(label: str, number: int, heading: str, kind: str | None, text: str = "",
-         subsections: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def node(
+    label: str,
+    number: int,
+    heading: str,
+    kind: str | None,
+    text: str = "",
+    subsections: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     return {
         "label": label,
         "number": number,
@@ -36,8 +42,10 @@ def outline(sections: list[dict[str, Any]]) -> list[Any]:
         (["一、腰痛的原因", "受凉", "二、腰痛的治疗", "热敷", "三、腰痛的预防", "保暖"], ["一", "二", "三"]),
         (["1、腰痛的原因", "受凉", "2、腰痛的治疗", "热敷", "3、腰痛的预防", "保暖"], ["1", "2", "3"]),
         (["（一）腰痛的原因", "受凉", "（二）腰痛的治疗", "热敷", "（三）腰痛的预防", "保暖"], ["一", "二", "三"]),
-        (["方法一：腰痛的原因", "受凉", "方法二：腰痛的治疗", "热敷", "方法三：腰痛的预防", "保暖"],
-         ["方法一", "方法二", "方法三"]),
+        (
+            ["方法一：腰痛的原因", "受凉", "方法二：腰痛的治疗", "热敷", "方法三：腰痛的预防", "保暖"],
+            ["方法一", "方法二", "方法三"],
+        ),
     ],
     ids=["cn", "arabic", "paren_cn", "named"],
 )
@@ -52,10 +60,17 @@ def test_flat_tree_for_each_family(lines: list[str], labels: list[str]) -> None:
 def test_two_levels_with_text_under_the_right_node() -> None:
     lines = ["一、腰痛的原因", "正文A", "1、受凉", "正文B", "2、劳累", "正文C", "二、腰痛的治疗", "正文D"]
     assert build_sections(lines) == [
-        node("一", 1, "腰痛的原因", "cause", "正文A", [
-            node("1", 1, "受凉", "cause", "正文B"),
-            node("2", 2, "劳累", "cause", "正文C"),
-        ]),
+        node(
+            "一",
+            1,
+            "腰痛的原因",
+            "cause",
+            "正文A",
+            [
+                node("1", 1, "受凉", "cause", "正文B"),
+                node("2", 2, "劳累", "cause", "正文C"),
+            ],
+        ),
         node("二", 2, "腰痛的治疗", "treatment", "正文D"),
     ]
 
@@ -74,13 +89,27 @@ def test_three_levels() -> None:
         "预防文字",
     ]
     assert build_sections(lines) == [
-        node("一", 1, "腰痛的原因", "cause", "", [
-            node("一", 1, "外因", "cause", "", [
-                node("1", 1, "受凉", "cause", "受凉文字"),
-                node("2", 2, "劳累", "cause", "劳累文字"),
-            ]),
-            node("二", 2, "内因", "cause", "内因文字"),
-        ]),
+        node(
+            "一",
+            1,
+            "腰痛的原因",
+            "cause",
+            "",
+            [
+                node(
+                    "一",
+                    1,
+                    "外因",
+                    "cause",
+                    "",
+                    [
+                        node("1", 1, "受凉", "cause", "受凉文字"),
+                        node("2", 2, "劳累", "cause", "劳累文字"),
+                    ],
+                ),
+                node("二", 2, "内因", "cause", "内因文字"),
+            ],
+        ),
         node("二", 2, "腰痛的预防", "prevention", "预防文字"),
     ]
 
@@ -178,8 +207,13 @@ def test_long_numbered_paragraph_splits_into_heading_and_text() -> None:
     line = "1、在进行腰椎手术以后，部分患者需要进行腰椎肌肉功能锻炼，促使肌肉功能得到恢复，一些患者在手术以后长期卧床。"
     assert len(line) - 2 > MAX_HEADING_CHARS
     assert build_sections([line, "下一段。"]) == [
-        node("1", 1, "在进行腰椎手术以后", None,
-             "部分患者需要进行腰椎肌肉功能锻炼，促使肌肉功能得到恢复，一些患者在手术以后长期卧床。\n下一段。"),
+        node(
+            "1",
+            1,
+            "在进行腰椎手术以后",
+            None,
+            "部分患者需要进行腰椎肌肉功能锻炼，促使肌肉功能得到恢复，一些患者在手术以后长期卧床。\n下一段。",
+        ),
     ]
 
 

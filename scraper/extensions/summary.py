@@ -35,9 +35,10 @@ class RunSummary:
 def summary_text(stats: dict[str, Any], settings: Any, reason: str) -> str:
     feed, _ = feed_file(settings)
     output = str(feed) if feed else "the configured feeds"
+    duplicates_file = stats.get("dedup/duplicates_file", "(none)")
     lines = [
         f"healthscrape: {stats.get('item_scraped_count', 0)} articles written to {output}",
-        f"healthscrape: {stats.get('dedup/duplicates', 0)} duplicates written to {stats.get('dedup/duplicates_file', '(none)')}",
+        f"healthscrape: {stats.get('dedup/duplicates', 0)} duplicates written to {duplicates_file}",
     ]
     skipped = {k.removeprefix("parse/skipped_"): v for k, v in stats.items() if k.startswith("parse/skipped_")}
     if skipped:

@@ -27,8 +27,10 @@ def looks_truncated(body: bytes) -> bool:
 def is_html(response: Response) -> bool:
     if isinstance(response, HtmlResponse):
         return True
-    return isinstance(response, TextResponse) and not isinstance(response, XmlResponse) and bool(
-        _HTML_START.search(response.body[:2048])
+    return (
+        isinstance(response, TextResponse)
+        and not isinstance(response, XmlResponse)
+        and bool(_HTML_START.search(response.body[:2048]))
     )
 
 
@@ -48,7 +50,8 @@ def parse_response(response: Response, fetched_at: str | None = None, site: str 
     if not response.body.strip():
         return Skip("empty", "empty response body")
     if not isinstance(response, TextResponse):
-        return Skip("not_text", f"not a text page ({response.headers.get('Content-Type', b'').decode('latin-1') or 'unknown type'})")
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
+        return Skip("not_text", f"not a text page ({content_type or 'unknown type'})")
     if isinstance(response, XmlResponse):
         return Skip("not_article", "XML document")
     try:

@@ -17,7 +17,9 @@ BLOCK_TAGS = frozenset(
 )
 CELL_TAGS = frozenset(("td", "th"))
 # Never text: scripts, styles and the templates/fallbacks a browser does not show.
-INVISIBLE_TAGS = frozenset(("script", "style", "noscript", "template", "textarea", "iframe", "svg", "select", "button", "object"))
+INVISIBLE_TAGS = frozenset(
+    ("script", "style", "noscript", "template", "textarea", "iframe", "svg", "select", "button", "object")
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BREAK = "\x00"
 

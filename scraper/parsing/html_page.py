@@ -127,7 +127,9 @@ class HtmlPage:
 
     def breadcrumbs(self) -> list[str]:
         if self.profile.breadcrumbs:
-            crumbs = [clean_line(" ".join(element_lines(el))) for el in _all_elements(self.sel, self.profile.breadcrumbs)]
+            crumbs = [
+                clean_line(" ".join(element_lines(el))) for el in _all_elements(self.sel, self.profile.breadcrumbs)
+            ]
         else:
             crumbs = self._generic_breadcrumbs()
         return [c for c in crumbs if c and c not in self.profile.breadcrumbs_drop]

@@ -11,9 +11,19 @@ from scraper.text import clean_line
 
 # Meta names/properties that carry the publication date, strongest first.
 DATE_META = (
-    "article:published_time", "og:article:published_time", "og:published_time", "datepublished",
-    "pubdate", "publishdate", "publish_date", "publication_date", "dc.date.issued", "dc.date",
-    "date", "sailthru.date", "parsely-pub-date",
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "publication_date",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
 )
 AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author")
 

@@ -24,8 +24,9 @@ _SENTENCE_END = re.compile(r"[。！？!?，,；;：:）)…]$")
 DATE_LINE_WINDOW = 3
 
 
-def parse_text_dump(text: str, url: str, fetched_at: str | None = None,
-                    site: str | None = None, tz: str | None = DEFAULT_TIMEZONE) -> Article | Skip:
+def parse_text_dump(
+    text: str, url: str, fetched_at: str | None = None, site: str | None = None, tz: str | None = DEFAULT_TIMEZONE
+) -> Article | Skip:
     lines = clean_lines(text)
     if not lines:
         return Skip("empty", "the text page is empty")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 from collections.abc import AsyncIterator, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -20,9 +20,9 @@ import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
-from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.http import Request, Response, TextResponse, XmlResponse
 from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url
@@ -43,7 +43,7 @@ _NO = {"no", "n", "false", "0", "off"}
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def parse_start_urls(value: str | list[str] | None) -> list[str]:
@@ -85,8 +85,14 @@ def is_local(url: str) -> bool:
 class ArticlesSpider(scrapy.Spider):
     name = "articles"
 
-    def __init__(self, start_urls: str | list[str] | None = None, follow: str | bool = "yes",
-                 site: str | None = None, *args: Any, **kwargs: Any):
+    def __init__(
+        self,
+        start_urls: str | list[str] | None = None,
+        follow: str | bool = "yes",
+        site: str | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         self.start_urls = parse_start_urls(start_urls)
         self.follow = parse_flag("follow", follow)
@@ -110,7 +116,7 @@ class ArticlesSpider(scrapy.Spider):
             # Throttling protects remote servers; the sample site and loopback servers need none.
             crawler.settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
         crawler.signals.connect(spider._stop_server, signal=signals.spider_closed)
-        return spider  # type: ignore[return-value]
+        return spider
 
     async def start(self) -> AsyncIterator[Request]:
         if self.sample_site:
@@ -157,7 +163,7 @@ class ArticlesSpider(scrapy.Spider):
         request = failure.request  # type: ignore[attr-defined]
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
             # robots.txt disallow, offsite, and the like: a decision, not a failure
-            self.crawler.stats.inc_value("parse/ignored_requests")  # type: ignore[union-attr]
+            self.crawler.stats.inc_value("parse/ignored_requests")
             self.logger.debug("Ignored %s: %s", request.url, failure.getErrorMessage())
             return
         self._count_skip(request.url, Skip("error", failure.getErrorMessage()))
@@ -180,10 +186,14 @@ class ArticlesSpider(scrapy.Spider):
             and not response.meta.get("canonical_of")
         ):
             # Fetch the canonical page first: it is the one to export, this one is its duplicate.
-            self.crawler.stats.inc_value("parse/canonical_redirects")  # type: ignore[union-attr]
+            self.crawler.stats.inc_value("parse/canonical_redirects")
             yield Request(
-                canonical, callback=self.parse_canonical, errback=self.on_canonical_error,
-                cb_kwargs={"alternate": article}, meta={"canonical_of": response.url}, dont_filter=True,
+                canonical,
+                callback=self.parse_canonical,
+                errback=self.on_canonical_error,
+                cb_kwargs={"alternate": article},
+                meta={"canonical_of": response.url},
+                dont_filter=True,
             )
             return
         yield article
@@ -194,7 +204,9 @@ class ArticlesSpider(scrapy.Spider):
         if parts.scheme == "file":
             return self.follow_files
         host = parts.hostname or ""
-        return parts.scheme in ("http", "https") and any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+        return parts.scheme in ("http", "https") and any(
+            host == d or host.endswith("." + d) for d in self.allowed_domains
+        )
 
     def _links(self, response: Response) -> Iterator[Request]:
         assert isinstance(response, TextResponse)
