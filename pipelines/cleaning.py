@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from itemadapter import ItemAdapter
-from scrapy.crawler import Crawler
 
-from pipelines.stats import Stats
+from pipelines.stats import Stats, StatsPipeline
 from scraper.boilerplate import is_boilerplate
 from scraper.text import clean_line, clean_lines, comparison_key
 
@@ -52,14 +51,6 @@ def clean_article(item: Any, stats: Stats) -> Any:
     return item
 
 
-class CleaningPipeline:
-    def __init__(self, stats: Stats):
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> CleaningPipeline:
-        assert crawler.stats is not None
-        return cls(crawler.stats)
-
+class CleaningPipeline(StatsPipeline):
     def process_item(self, item: Any) -> Any:
         return clean_article(item, self.stats)

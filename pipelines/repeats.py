@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from itemadapter import ItemAdapter
-from scrapy.crawler import Crawler
 
-from pipelines.stats import Stats
+from pipelines.stats import Stats, StatsPipeline
 from scraper.repeats import drop_repeated_blocks
 
 
@@ -21,14 +20,6 @@ def drop_page_repeats(item: Any, stats: Stats) -> Any:
     return item
 
 
-class IntraPageDedupPipeline:
-    def __init__(self, stats: Stats):
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> IntraPageDedupPipeline:
-        assert crawler.stats is not None
-        return cls(crawler.stats)
-
+class IntraPageDedupPipeline(StatsPipeline):
     def process_item(self, item: Any) -> Any:
         return drop_page_repeats(item, self.stats)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Protocol
+from typing import Protocol, Self
+
+from scrapy.crawler import Crawler
 
 
 class Stats(Protocol):
@@ -24,3 +26,15 @@ class CounterStats:
 
     def set_value(self, key: str, value: object) -> None:
         self.notes[key] = value
+
+
+class StatsPipeline:
+    """Base of the pipelines that count into the crawl's stats."""
+
+    def __init__(self, stats: Stats):
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        assert crawler.stats is not None
+        return cls(crawler.stats)

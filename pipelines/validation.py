@@ -10,10 +10,9 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 from jsonschema import Draft202012Validator
-from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from pipelines.stats import Stats
+from pipelines.stats import StatsPipeline
 
 logger = logging.getLogger(__name__)
 
@@ -40,15 +39,7 @@ def error_field(message: str) -> str:
     return message.split("/", 1)[0].split(":", 1)[0]
 
 
-class ValidationPipeline:
-    def __init__(self, stats: Stats):
-        self.stats = stats
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> ValidationPipeline:
-        assert crawler.stats is not None
-        return cls(crawler.stats)
-
+class ValidationPipeline(StatsPipeline):
     def process_item(self, item: Any) -> Any:
         errors = record_errors(ItemAdapter(item).asdict())
         if not errors:

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import SEED, run_crawl
+from conftest import SAMPLE_SITE, SEED, run_crawl
 from scraper.spiders.articles import is_local, parse_flag, parse_start_urls
 
 ARTICLE = "/jibing/yaotong/20200714/2101.html"
@@ -81,3 +81,11 @@ def test_bad_argument_fails_with_a_clear_message(tmp_path):
     result = run_crawl(tmp_path, "-a", "site=nope")
     assert result.returncode != 0
     assert "unknown site profile 'nope'" in result.log
+
+
+def test_sitemap_start_url_expands_to_its_pages(tmp_path, serve):
+    site = serve(SAMPLE_SITE)
+    result = run_crawl(tmp_path, "-a", f"start_urls={site.base}/sitemap.xml", "-a", "follow=no")
+    assert result.returncode == 0, result.log[-3000:]
+    assert len(result.articles) == 9
+    assert result.stats["parse/skipped_broken"] == 1

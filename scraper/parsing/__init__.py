@@ -34,11 +34,9 @@ def is_html(response: Response) -> bool:
     )
 
 
-def choose_profile(response: TextResponse, site: str | None) -> SiteProfile:
+def choose_profile(url: str, selector: Selector, site: str | None) -> SiteProfile:
     """The forced profile (``site``), else the first bundled one that matches the page."""
-    if site:
-        return get_profile(site)
-    return find_profile(response.url, Selector(text=response.text))
+    return get_profile(site) if site else find_profile(url, selector)
 
 
 def parse_response(response: Response, fetched_at: str | None = None, site: str | None = None) -> Article | Skip:
@@ -61,7 +59,8 @@ def parse_response(response: Response, fetched_at: str | None = None, site: str 
     if is_html(response):
         if looks_truncated(response.body):
             return Skip("broken", "truncated HTML (no </body> or </html>)")
-        profile = choose_profile(response, site)
-        return HtmlPage(text, response.url, profile, fetched_at).to_item()
+        selector = Selector(text=text)
+        profile = choose_profile(response.url, selector, site)
+        return HtmlPage(selector, response.url, profile, fetched_at).to_item()
     profile = get_profile(site or GENERIC)
     return parse_text_dump(text, response.url, fetched_at, site=profile.site_name, tz=profile.timezone)

@@ -62,13 +62,16 @@ def _all_elements(sel: Selector, selectors: tuple[str, ...]) -> list[HtmlElement
 
 
 class HtmlPage:
-    """Field extraction for one HTML page; one method per record field."""
+    """Field extraction for one HTML page; one method per record field.
 
-    def __init__(self, html: str, url: str, profile: SiteProfile, fetched_at: str | None = None):
+    It removes the page's hidden elements from ``selector``'s tree as it starts.
+    """
+
+    def __init__(self, selector: Selector, url: str, profile: SiteProfile, fetched_at: str | None = None):
         self.url = url
         self.profile = profile
         self.fetched_at = fetched_at
-        self.sel = Selector(text=html)
+        self.sel = selector
         self.root: HtmlElement = self.sel.root
         self.meta = metadata.meta_values(self.root)
         self.head_title = metadata.head_title(self.root)
