@@ -25,6 +25,7 @@ DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 REDIRECT_MAX_TIMES = 10
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
+LOG_FORMATTER = "scraper.logformatter.ArticleLogFormatter"
 
 ITEM_PIPELINES = {
     "pipelines.cleaning.CleaningPipeline": 100,

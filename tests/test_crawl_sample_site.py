@@ -65,6 +65,8 @@ def test_mobile_duplicates_only_in_duplicates_file(crawl):
         assert entry["duplicate_of"] in exported
         assert entry["reason"] == "same_canonical"
         assert set(entry) == {"url", "duplicate_of", "reason"}
+        # Logged once, by its reason, without dumping the whole item.
+        assert f"Dropped: duplicate (same_canonical) of {entry['duplicate_of']}: {entry['url']}\n" in result.log
 
 
 def test_non_article_pages_give_no_record(crawl):
