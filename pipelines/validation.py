@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 
 @lru_cache(maxsize=1)
 def record_schema() -> dict[str, Any]:
-    text = resources.files("scraper.schema").joinpath("article.schema.json").read_text(encoding="utf-8")
+    text = resources.files("scraper").joinpath("schema", "article.schema.json").read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 
