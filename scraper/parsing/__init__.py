@@ -3,17 +3,31 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from parsel import Selector
 from scrapy.http import HtmlResponse, Response, TextResponse, XmlResponse
 
 from scraper.items import Article
+from scraper.parsing.encoding import response_text
 from scraper.parsing.html_page import HtmlPage
 from scraper.parsing.outcome import Skip
+from scraper.parsing.pagination import continuation_urls, is_continuation
 from scraper.parsing.text_dump import parse_text_dump
 from scraper.profiles import GENERIC, SiteProfile, find_profile, get_profile
 
-__all__ = ["Skip", "parse_response", "looks_truncated", "is_html"]
+__all__ = [
+    "ParsedPage",
+    "Skip",
+    "continuation_body",
+    "is_html",
+    "looks_truncated",
+    "merge_pages",
+    "parse_article",
+    "parse_page",
+    "parse_response",
+]
 
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 _HTML_END = re.compile(rb"</(?:body|html)\s*>", re.IGNORECASE)
@@ -39,11 +53,25 @@ def choose_profile(url: str, selector: Selector, site: str | None) -> SiteProfil
     return get_profile(site) if site else find_profile(url, selector)
 
 
-def parse_response(response: Response, fetched_at: str | None = None, site: str | None = None) -> Article | Skip:
-    """Parse one downloaded page into an article, or say why it is none.
+@dataclass
+class ParsedPage:
+    """An article page and the URLs of the later pages of the same article (if split)."""
+
+    article: Article
+    continuations: list[str] = field(default_factory=list)
+
+
+Fetch = Callable[[str], Response | None]
+
+
+def parse_page(
+    response: Response, fetched_at: str | None = None, site: str | None = None, continuation: bool = False
+) -> ParsedPage | Skip:
+    """Parse one downloaded page into an article page, or say why it is none.
 
     ``site`` forces a profile by name. HTML goes through the profile/generic HTML
-    parser; other text (``text/plain``) through the text-dump parser.
+    parser; other text (``text/plain``) through the text-dump parser. Page 2+ of a
+    split article is a Skip (``continuation``) unless read as one (``continuation=True``).
     """
     if not response.body.strip():
         return Skip("empty", "empty response body")
@@ -53,7 +81,7 @@ def parse_response(response: Response, fetched_at: str | None = None, site: str 
     if isinstance(response, XmlResponse):
         return Skip("not_article", "XML document")
     try:
-        text = response.text
+        text = response_text(response)
     except (UnicodeDecodeError, LookupError) as exc:
         return Skip("undecodable", f"cannot decode the page: {exc}")
     if is_html(response):
@@ -61,6 +89,51 @@ def parse_response(response: Response, fetched_at: str | None = None, site: str 
             return Skip("broken", "truncated HTML (no </body> or </html>)")
         selector = Selector(text=text)
         profile = choose_profile(response.url, selector, site)
-        return HtmlPage(selector, response.url, profile, fetched_at).to_item()
+        page = HtmlPage(selector, response.url, profile, fetched_at)
+        links = page.links()
+        if not continuation and is_continuation(response.url, links):
+            return Skip("continuation", "a later page of a split article")
+        result = page.to_item()
+        if isinstance(result, Skip):
+            return result
+        return ParsedPage(result, continuation_urls(response.url, links))
     profile = get_profile(site or GENERIC)
-    return parse_text_dump(text, response.url, fetched_at, site=profile.site_name, tz=profile.timezone)
+    result = parse_text_dump(text, response.url, fetched_at, site=profile.site_name, tz=profile.timezone)
+    return result if isinstance(result, Skip) else ParsedPage(result)
+
+
+def parse_response(response: Response, fetched_at: str | None = None, site: str | None = None) -> Article | Skip:
+    """The article on one page (later pages of a split article not fetched), or a Skip."""
+    result = parse_page(response, fetched_at, site)
+    return result if isinstance(result, Skip) else result.article
+
+
+def continuation_body(response: Response, fetched_at: str | None = None, site: str | None = None) -> Article | None:
+    """The article part on page 2+ of a split article, or None when the page has none."""
+    result = parse_page(response, fetched_at, site, continuation=True)
+    return None if isinstance(result, Skip) else result.article
+
+
+def merge_pages(first: Article, rest: list[Article]) -> Article:
+    """One article from its pages in order: bodies joined, images and related entries merged."""
+    for page in rest:
+        first.body = "\n".join(part for part in (first.body, page.body) if part)
+        first.images += [image for image in page.images if image not in first.images]
+        first.related += [entry for entry in page.related if entry not in first.related]
+    return first
+
+
+def parse_article(
+    response: Response, fetched_at: str | None = None, site: str | None = None, fetch: Fetch | None = None
+) -> Article | Skip:
+    """The whole article starting at ``response``, fetching later pages with ``fetch(url)``."""
+    result = parse_page(response, fetched_at, site)
+    if isinstance(result, Skip) or fetch is None:
+        return result if isinstance(result, Skip) else result.article
+    pages = []
+    for url in result.continuations:
+        later = fetch(url)
+        part = continuation_body(later, fetched_at, site) if later is not None else None
+        if part is not None:
+            pages.append(part)
+    return merge_pages(result.article, pages)

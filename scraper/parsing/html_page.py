@@ -178,6 +178,11 @@ class HtmlPage:
                 images.append({"url": url, "alt": clean_line(img.get("alt") or "") or None})
         return images
 
+    def links(self) -> list[str]:
+        """Absolute URLs of the page's links (for pagination)."""
+        hrefs = (a.get("href", "").strip() for a in self.root.iter("a"))
+        return [urljoin(self.base, h) for h in hrefs if h and not h.startswith(("javascript:", "#", "mailto:"))]
+
     def canonical_url(self) -> str | None:
         return metadata.canonical_url(self.root, self.base)
 

@@ -1,0 +1,1 @@
+"""Benchmarks and the extraction evaluation (not installed with the package)."""

@@ -1,0 +1,1 @@
+"""Extraction evaluation: ``python -m benchmarks.eval`` scores healthscrape, trafilatura and GNE."""

@@ -1,0 +1,66 @@
+"""The labeled corpus: pages as served (bytes + headers + URL) with their labels."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+EVAL_DIR = Path(__file__).resolve().parent
+CORPUS_DIR = EVAL_DIR / "corpus"
+LABELS_DIR = EVAL_DIR / "labels"
+DEFAULT_FETCHED_AT = "2026-11-20T08:00:00Z"
+
+
+@dataclass
+class LabeledPage:
+    """One page of the corpus and what a correct extraction gives for it."""
+
+    id: str
+    template: str
+    url: str
+    body: bytes
+    headers: dict[str, str]
+    fetched_at: str
+    title: str | None
+    published: str | None
+    with_snippets: list[str]
+    without_snippets: list[str]
+    has_numbered_sections: bool
+    expected: dict[str, Any]
+    more_pages: dict[str, bytes] = field(default_factory=dict)
+    notes: str = ""
+
+
+def _page(label: dict[str, Any]) -> LabeledPage:
+    path = CORPUS_DIR / label["file"]
+    return LabeledPage(
+        id=label["file"],
+        template=label.get("template") or label["file"].split("/", 1)[0],
+        url=label["url"],
+        body=path.read_bytes(),
+        headers=label.get("headers") or {},
+        fetched_at=label.get("fetched_at") or DEFAULT_FETCHED_AT,
+        title=label.get("title"),
+        published=label.get("published"),
+        with_snippets=list(label.get("with") or []),
+        without_snippets=list(label.get("without") or []),
+        has_numbered_sections=bool(label.get("has_numbered_sections")),
+        expected=label.get("expected") or {},
+        more_pages={url: (CORPUS_DIR / file).read_bytes() for url, file in (label.get("more_pages") or {}).items()},
+        notes=label.get("notes", ""),
+    )
+
+
+def load_corpus(labels_dir: Path = LABELS_DIR) -> list[LabeledPage]:
+    """Every labeled page, in file order of ``labels/*.jsonl``."""
+    pages = []
+    for labels in sorted(labels_dir.glob("*.jsonl")):
+        for number, line in enumerate(labels.read_text(encoding="utf-8").splitlines(), start=1):
+            if line.strip():
+                try:
+                    pages.append(_page(json.loads(line)))
+                except (KeyError, OSError, json.JSONDecodeError) as exc:
+                    raise ValueError(f"{labels.name}:{number}: bad label ({exc})") from exc
+    return pages

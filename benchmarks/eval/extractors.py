@@ -1,0 +1,88 @@
+"""The extractors compared: healthscrape itself, trafilatura (default and deduplicate=True), GNE."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from scrapy.http import Headers, Response
+from scrapy.responsetypes import responsetypes
+
+from benchmarks.eval.corpus import LabeledPage
+from pipelines.chain import finish_article
+from pipelines.stats import CounterStats
+from scraper.parsing import Skip, parse_article
+
+
+@dataclass
+class Prediction:
+    title: str | None = None
+    published: str | None = None
+    body: str = ""
+    sections: list[dict[str, Any]] | None = None
+    related: list[dict[str, Any]] | None = None
+
+
+def as_response(url: str, body: bytes, headers: dict[str, str]) -> Response:
+    scrapy_headers = Headers(headers)
+    cls = responsetypes.from_args(headers=scrapy_headers, url=url, body=body[:5000])
+    return cls(url=url, body=body, headers=scrapy_headers)
+
+
+def decoded(page: LabeledPage) -> str:
+    """The page as text, decoded the way healthscrape decodes it (what str-only peers are given)."""
+    from scraper.parsing.encoding import response_text
+
+    return response_text(as_response(page.url, page.body, page.headers))
+
+
+def healthscrape(page: LabeledPage) -> Prediction:
+    def fetch(url: str) -> Response | None:
+        body = page.more_pages.get(url)
+        return as_response(url, body, page.headers) if body is not None else None
+
+    result = parse_article(as_response(page.url, page.body, page.headers), fetched_at=page.fetched_at, fetch=fetch)
+    if isinstance(result, Skip):
+        return Prediction()
+    item, _ = finish_article(result, CounterStats())
+    return Prediction(item.title, item.published, item.body, item.sections, item.related)
+
+
+def _trafilatura(page: LabeledPage, deduplicate: bool) -> Prediction:
+    import trafilatura
+
+    out = trafilatura.extract(
+        page.body, url=page.url, output_format="json", with_metadata=True, deduplicate=deduplicate
+    )
+    if not out:
+        return Prediction()
+    data = json.loads(out)
+    return Prediction(data.get("title"), data.get("date"), data.get("text") or "")
+
+
+def trafilatura_default(page: LabeledPage) -> Prediction:
+    return _trafilatura(page, deduplicate=False)
+
+
+def trafilatura_dedup(page: LabeledPage) -> Prediction:
+    return _trafilatura(page, deduplicate=True)
+
+
+def gne(page: LabeledPage) -> Prediction:
+    from gne import GeneralNewsExtractor
+
+    try:
+        data = GeneralNewsExtractor().extract(decoded(page))
+    except Exception:  # GNE raises on pages it cannot handle; that is a miss, not a crash
+        return Prediction()
+    return Prediction(data.get("title") or None, data.get("publish_time") or None, data.get("content") or "")
+
+
+EXTRACTORS: dict[str, Callable[[LabeledPage], Prediction]] = {
+    "healthscrape": healthscrape,
+    "trafilatura": trafilatura_default,
+    "trafilatura (deduplicate)": trafilatura_dedup,
+    "GNE": gne,
+}
