@@ -52,6 +52,5 @@ def detect_encoding(response: TextResponse) -> str:
 def response_text(response: TextResponse) -> str:
     """The body as text, decoded with :func:`detect_encoding` (undecodable bytes replaced)."""
     encoding = detect_encoding(response)
-    bom, bom_length = read_bom(response.body)
-    body = response.body[bom_length:] if bom else response.body
-    return body.decode(encoding, errors="replace")
+    _, bom = read_bom(response.body)
+    return response.body[len(bom or b"") :].decode(encoding, errors="replace")
