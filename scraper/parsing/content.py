@@ -20,6 +20,19 @@ MAX_LINK_DENSITY = 0.5
 MIN_PARAGRAPH_CHARS = 8
 # Tags whose own text (outside child elements) counts as <br>-separated body text.
 _OWN_TEXT_TAGS = frozenset(("div", "td", "section", "article", "font", "span"))
+# Class/id words that mark what is not the article (comments, footers, widgets) and
+# what usually is; a candidate's score is multiplied by the weight of its own or its
+# nearest ancestors' hints (readability-style).
+NEGATIVE_HINTS = (
+    "comment", "cmt", "reply", "review", "pinglun", "footer", "foot", "copyright", "sidebar", "side", "aside", "related", "recommend",
+    "share", "nav", "menu", "header", "banner", "advert", "hot", "rank", "tags", "login", "guess", "like",
+)
+POSITIVE_HINTS = ("article", "content", "context", "text", "body", "post", "entry", "detail", "main", "story", "art")
+NEGATIVE_WEIGHT = 0.2
+POSITIVE_WEIGHT = 1.5
+HINT_LEVELS = 3
+# Paragraphs that follow the headline count this much more: comments and footers come later.
+AFTER_TITLE_WEIGHT = 1.25
 
 
 def _own_text_length(el: HtmlElement) -> int:
@@ -31,7 +44,24 @@ def _useful_length(el: HtmlElement) -> int:
     return text_length(el) - link_text_length(el)
 
 
-def find_main_content(root: HtmlElement, exclude: set[HtmlElement] | None = None) -> HtmlElement | None:
+def hint_weight(el: HtmlElement) -> float:
+    """Score multiplier from the class/id words of the element and its nearest ancestors."""
+    node: HtmlElement | None = el
+    for _ in range(HINT_LEVELS):
+        if node is None:
+            break
+        hints = f"{node.get('class', '')} {node.get('id', '')}".lower()
+        if any(word in hints for word in NEGATIVE_HINTS):
+            return NEGATIVE_WEIGHT
+        if any(word in hints for word in POSITIVE_HINTS):
+            return POSITIVE_WEIGHT
+        node = node.getparent()
+    return 1.0
+
+
+def find_main_content(
+    root: HtmlElement, exclude: set[HtmlElement] | None = None, title: HtmlElement | None = None
+) -> HtmlElement | None:
     """The element that holds the article body, or None when nothing looks like one.
 
     Each paragraph scores its text length (link text excluded) for its parent and
@@ -59,8 +89,27 @@ def find_main_content(root: HtmlElement, exclude: set[HtmlElement] | None = None
         if own >= MIN_PARAGRAPH_CHARS:
             credit(el, own)
             credit(el.getparent(), own / 2)
+    after_title = _elements_after(root, title)
     candidates = [el for el in scores if _link_density(el) <= MAX_LINK_DENSITY]
-    return max(candidates, key=lambda el: scores[el], default=None)
+
+    def weighted(el: HtmlElement) -> float:
+        return scores[el] * hint_weight(el) * (AFTER_TITLE_WEIGHT if el in after_title else 1.0)
+
+    return max(candidates, key=weighted, default=None)
+
+
+def _elements_after(root: HtmlElement, title: HtmlElement | None) -> set[HtmlElement]:
+    """Elements that start after the headline in document order (empty without a headline)."""
+    if title is None:
+        return set()
+    after: set[HtmlElement] = set()
+    seen = False
+    for el in root.iter():
+        if el is title:
+            seen = True
+        elif seen:
+            after.add(el)
+    return after | {a for a in title.iterancestors()}
 
 
 def _in_link_list(el: HtmlElement, max_levels: int = 3) -> bool:
@@ -103,13 +152,25 @@ def find_related_blocks(root: HtmlElement) -> list[HtmlElement]:
     return blocks
 
 
+# A related block holds links (and short summaries), not the article: more than this
+# much text outside its list items means the climb went too far.
+MAX_RELATED_PROSE_CHARS = 400
+
+
 def _list_container(heading: HtmlElement, max_levels: int = 3) -> HtmlElement | None:
     """The nearest ancestor of a heading that also holds the list of links after it."""
     node = heading.getparent()
     for _ in range(max_levels):
-        if node is None or node.tag in ("body", "html"):
+        if node is None or node.tag in ("body", "html") or _holds_article(node):
             return None
         if any(True for _ in node.iter("li")) or sum(1 for _ in node.iter("a")) >= 2:
             return node
         node = node.getparent()
     return None
+
+
+def _holds_article(node: HtmlElement) -> bool:
+    if any(True for _ in node.iter("h1")):
+        return True
+    prose = sum(_useful_length(p) for p in node.iter(*PARAGRAPH_TAGS) if not _in_link_list(p))
+    return prose > MAX_RELATED_PROSE_CHARS

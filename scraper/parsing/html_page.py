@@ -80,10 +80,10 @@ class HtmlPage:
         self.related_blocks = self._related_blocks()
         excluded = set(self.related_blocks) | set(_all_elements(self.sel, profile.exclude))
         self.excluded = excluded
-        container = first_element(self.sel, profile.body)
-        self.container = container if container is not None else find_main_content(self.root, excluded)
         h1 = first_element(self.sel, profile.title)
         self.h1 = h1 if h1 is not None else next(iter(self.root.iter("h1")), None)
+        container = first_element(self.sel, profile.body)
+        self.container = container if container is not None else find_main_content(self.root, excluded, self.h1)
 
     # --- record fields -------------------------------------------------------
 

@@ -1,0 +1,66 @@
+"""``python -m benchmarks.eval [--no-peers] [--failures] [-o benchmarks/RESULTS.md]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from benchmarks.eval.corpus import load_corpus
+from benchmarks.eval.extractors import EXTRACTORS, healthscrape
+from benchmarks.eval.metrics import PageScore, score_page
+from benchmarks.eval.report import GOALS, results_markdown, summarize, table
+
+DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "RESULTS.md"
+
+
+def _failures(pages, scores: list[PageScore]) -> list[str]:
+    lines = []
+    for page, score in zip(pages, scores, strict=True):
+        problems = [name for name in ("title", "date", "sections", "related") if getattr(score, name) is False]
+        if score.body_prf is not None and score.body_prf[2] < 0.95:
+            problems.append(f"body F1 {score.body_prf[2]:.2f}")
+        if score.with_hits < score.with_total or score.without_hits < score.without_total:
+            problems.append(f"with {score.with_hits}/{score.with_total} without {score.without_hits}/{score.without_total}")
+        if problems:
+            lines.append(f"- `{page.id}`: " + ", ".join(problems))
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.eval", description=__doc__)
+    parser.add_argument("--no-peers", action="store_true", help="score healthscrape only (no trafilatura/GNE)")
+    parser.add_argument("--failures", action="store_true", help="list healthscrape's failing pages")
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, help="markdown results file")
+    args = parser.parse_args(argv)
+
+    pages = load_corpus()
+    extractors = {"healthscrape": healthscrape} if args.no_peers else EXTRACTORS
+    results, own_scores = {}, []
+    for name, extract in extractors.items():
+        scores = [score_page(page, extract(page)) for page in pages]
+        results[name] = summarize(scores)
+        if name == "healthscrape":
+            own_scores = scores
+    templates = sorted({p.template for p in pages})
+    per_template = {
+        t: summarize([s for p, s in zip(pages, own_scores, strict=True) if p.template == t]) for t in templates
+    }
+    overall, by_template = table(results), table(per_template)
+    print(overall)
+    print()
+    print(by_template)
+    failures = _failures(pages, own_scores)
+    if args.failures:
+        print("\n".join(failures) or "no failing pages")
+    misses = [c for c, goal in GOALS.items() if goal and (results["healthscrape"][c] or 0) < goal]
+    notes = [f"- Goal not met: {c} ({results['healthscrape'][c]:.1%} < {GOALS[c]:.0%})" for c in misses]
+    counts = Counter(p.template for p in pages)
+    args.output.write_text(results_markdown(overall, by_template, len(pages), dict(counts), notes + failures))
+    print(f"\nwrote {args.output}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

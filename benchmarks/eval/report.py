@@ -1,0 +1,89 @@
+"""Aggregate scores into the markdown table of ``benchmarks/RESULTS.md``."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+from datetime import datetime, timezone
+from statistics import mean
+
+from benchmarks.eval.metrics import PageScore
+
+# The goals of the extraction issue, per column; None: reported, no goal.
+GOALS = {
+    "title exact": 0.98,
+    "published (date)": 0.95,
+    "published (date+time)": None,
+    "body P": None,
+    "body R": None,
+    "body F1": 0.95,
+    "with/without": 0.97,
+    "sections exact": 0.90,
+    "related exact": None,
+}
+
+
+def _share(values: list[bool]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def summarize(scores: list[PageScore]) -> dict[str, float | None]:
+    prfs = [s.body_prf for s in scores if s.body_prf is not None]
+    snippets_hit = sum(s.with_hits + s.without_hits for s in scores)
+    snippets_all = sum(s.with_total + s.without_total for s in scores)
+    return {
+        "title exact": _share([s.title for s in scores]),
+        "published (date)": _share([s.date for s in scores]),
+        "published (date+time)": _share([s.datetime for s in scores]),
+        "body P": mean(p for p, _, _ in prfs) if prfs else None,
+        "body R": mean(r for _, r, _ in prfs) if prfs else None,
+        "body F1": mean(f for _, _, f in prfs) if prfs else None,
+        "with/without": snippets_hit / snippets_all if snippets_all else None,
+        "sections exact": _share([s.sections for s in scores if s.sections is not None]),
+        "related exact": _share([s.related for s in scores if s.related is not None]),
+    }
+
+
+def _cell(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}" if value <= 1 else f"{value:.2f}"
+
+
+def table(results: dict[str, dict[str, float | None]]) -> str:
+    columns = list(GOALS)
+    lines = ["| extractor | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    lines.append("| *goal* | " + " | ".join("≥ " + _cell(GOALS[c]) if GOALS[c] else "" for c in columns) + " |")
+    for name, row in results.items():
+        lines.append(f"| {name} | " + " | ".join(_cell(row[c]) for c in columns) + " |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), Python {sys.version.split()[0]}"
+
+
+def results_markdown(overall: str, per_template: str, pages: int, counts: dict[str, int], notes: list[str]) -> str:
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# Extraction evaluation",
+        "",
+        f"Run {when} on {machine()}; `python -m benchmarks.eval` (see `benchmarks/eval/`).",
+        f"{pages} labeled pages: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + ".",
+        "",
+        "Title and date exact over all pages; body character precision/recall/F1 over pages with a",
+        "hand-checked body; with/without = share of snippets found in / kept out of the body; sections",
+        "and related exact over pages with a hand-checked tree/list (peers produce neither: —).",
+        "",
+        "## All pages",
+        "",
+        overall,
+        "",
+        "## healthscrape per template",
+        "",
+        per_template,
+        "",
+    ]
+    if notes:
+        lines += ["## Notes", "", *notes, ""]
+    return "\n".join(lines)
