@@ -12,7 +12,11 @@ from scraper.related import is_related_heading
 # Elements whose text counts towards their parent's score.
 PARAGRAPH_TAGS = ("p", "pre", "blockquote")
 # Containers that may hold an article body.
-CONTAINER_TAGS = frozenset(("div", "article", "section", "main", "td", "body", "font", "span"))
+CONTAINER_TAGS = frozenset(("div", "article", "section", "main", "td", "font", "span"))
+# A container whose paragraphs hold fewer characters than this holds no article
+# (a tag page's one-line description, a footer): calibrated on the sample site's
+# tag and list pages (≤ 40) against its shortest article (≥ 300).
+MIN_CONTENT_SCORE = 60
 # A container whose text is more than this share of link text is navigation.
 MAX_LINK_DENSITY = 0.5
 # A paragraph shorter than this (characters, spaces excluded) adds nothing: it is
@@ -90,7 +94,7 @@ def find_main_content(
             credit(el, own)
             credit(el.getparent(), own / 2)
     after_title = _elements_after(root, title)
-    candidates = [el for el in scores if _link_density(el) <= MAX_LINK_DENSITY]
+    candidates = [el for el in scores if scores[el] >= MIN_CONTENT_SCORE and _link_density(el) <= MAX_LINK_DENSITY]
 
     def weighted(el: HtmlElement) -> float:
         return scores[el] * hint_weight(el) * (AFTER_TITLE_WEIGHT if el in after_title else 1.0)
