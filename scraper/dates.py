@@ -11,12 +11,42 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
+from scraper.relative_dates import month_day_date, relative_date
+
 DEFAULT_TIMEZONE = "+08:00"
 
 # Labels that introduce the publication date, strongest first. Update dates are
 # only used when nothing better is on the page.
-PUBLISHED_LABELS = ("发布时间", "发布日期", "发表时间", "发表日期", "发表于", "发布于", "时间", "日期")
-UPDATED_LABELS = ("更新时间", "更新日期", "修改时间", "修改日期", "最后更新")
+PUBLISHED_LABELS = (
+    "发布时间",
+    "发布日期",
+    "发表时间",
+    "发表日期",
+    "发表于",
+    "发布于",
+    "时间",
+    "日期",
+    "發布時間",
+    "發布日期",
+    "發表時間",
+    "發表日期",
+    "發表於",
+    "發布於",
+    "時間",
+)
+UPDATED_LABELS = (
+    "更新时间",
+    "更新日期",
+    "修改时间",
+    "修改日期",
+    "最后更新",
+    "更新于",
+    "更新時間",
+    "更新日期",
+    "修改時間",
+    "最後更新",
+    "更新於",
+)
 _UPDATE_PREFIXES = ("更新", "修改")
 
 _MONTHS = {
@@ -41,7 +71,7 @@ _MONTHS = {
     for name in names
 }
 
-_TIME = r"(?:[T\s]*(?P<hour>\d{1,2})[:：时](?P<minute>\d{1,2})(?:[:：分](?P<second>\d{1,2})(?:\.\d+)?秒?)?)?"
+_TIME = r"(?:[T\s]*(?P<hour>\d{1,2})[:：时時](?P<minute>\d{1,2})(?:[:：分](?P<second>\d{1,2})(?:\.\d+)?秒?)?)?"
 _OFFSET = r"(?P<offset>Z|[+-]\d{2}:?\d{2})?"
 _NUMERIC = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<month>\d{1,2})\s*(?:[-/.]|月)\s*"
@@ -70,8 +100,9 @@ def _offset(text: str) -> timezone | None:
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
-def _tz(name: str | None) -> timezone | None:
-    return _offset(name) if name else None
+def timezone_of(offset: str | None) -> timezone | None:
+    """``+08:00`` → that fixed-offset timezone; None for no offset."""
+    return _offset(offset) if offset else None
 
 
 def to_iso(
@@ -86,7 +117,7 @@ def to_iso(
     try:
         if time is None:
             return date(year, month, day).isoformat()
-        zone = _offset(offset) if offset else _tz(tz)
+        zone = _offset(offset) if offset else timezone_of(tz)
         return datetime(year, month, day, *time, tzinfo=zone).isoformat()
     except ValueError:
         return None
@@ -123,23 +154,55 @@ def find_dates(text: str, tz: str | None = DEFAULT_TIMEZONE) -> list[FoundDate]:
     return sorted(found, key=lambda d: d.start)
 
 
-def parse_date(text: str | None, tz: str | None = DEFAULT_TIMEZONE) -> str | None:
+def parse_date(
+    text: str | None, tz: str | None = DEFAULT_TIMEZONE, now: datetime | None = None, year: int | None = None
+) -> str | None:
     """The publication date in a short text (a meta value, a date line, an info bar).
 
     A labelled publication date wins over an unlabelled one; an update date is
-    used only when it is the only date there.
+    used only when it is the only date there. With ``now`` (the fetch time in the
+    site's timezone) relative dates resolve (``3天前``); with ``year`` a labelled or
+    timed date without a year completes (``发布时间：09-30 22:46``).
     """
     if not text:
         return None
     found = find_dates(text, tz)
-    if not found:
-        return None
-    labelled = labelled_date(text, tz, PUBLISHED_LABELS)
+    if found:
+        labelled = labelled_date(text, tz, PUBLISHED_LABELS)
+        if labelled:
+            return labelled
+        updated_starts = {d.start for d in _labelled(text, tz, UPDATED_LABELS)}
+        plain = [d for d in found if d.start not in updated_starts]
+        return (plain or found)[0].iso
+    if now is not None:
+        relative = relative_date(_without_update_dates(text), now)
+        if relative:
+            return relative
+    if year is not None:
+        return _month_day(text, year, tz)
+    return None
+
+
+def only_update_dates(text: str, tz: str | None = DEFAULT_TIMEZONE) -> bool:
+    """True when every date in the text is labelled as an update (更新时间：…)."""
+    found = find_dates(text, tz)
+    updated = {d.start for d in _labelled(text, tz, UPDATED_LABELS)}
+    return bool(found) and all(d.start in updated for d in found)
+
+
+def _without_update_dates(text: str) -> str:
+    pattern = "(?:" + "|".join(map(re.escape, UPDATED_LABELS)) + r")\s*[:：]?\s*\S+"
+    return re.sub(pattern, " ", text)
+
+
+def _month_day(text: str, year: int, tz: str | None) -> str | None:
+    """A year-less date that is labelled (发布时间：09-30) or carries a time (09-30 22:46)."""
+    labels = "|".join(map(re.escape, PUBLISHED_LABELS))
+    labelled = re.search(rf"(?:{labels})\s*[:：]?\s*(.{{0,30}})", _without_update_dates(text))
     if labelled:
-        return labelled
-    updated_starts = {d.start for d in _labelled(text, tz, UPDATED_LABELS)}
-    plain = [d for d in found if d.start not in updated_starts]
-    return (plain or found)[0].iso
+        return month_day_date(labelled.group(1), year, timezone_of(tz))
+    timed = re.search(r"(?<![\d/.-])\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}[:：]\d{2}", text)
+    return month_day_date(timed.group(), year, timezone_of(tz)) if timed else None
 
 
 def _labelled(text: str, tz: str | None, labels: tuple[str, ...]) -> list[FoundDate]:

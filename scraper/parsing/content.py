@@ -28,8 +28,31 @@ _OWN_TEXT_TAGS = frozenset(("div", "td", "section", "article", "font", "span"))
 # what usually is; a candidate's score is multiplied by the weight of its own or its
 # nearest ancestors' hints (readability-style).
 NEGATIVE_HINTS = (
-    "comment", "cmt", "reply", "review", "pinglun", "footer", "foot", "copyright", "sidebar", "side", "aside", "related", "recommend",
-    "share", "nav", "menu", "header", "banner", "advert", "hot", "rank", "tags", "login", "guess", "like",
+    "comment",
+    "cmt",
+    "reply",
+    "review",
+    "pinglun",
+    "footer",
+    "foot",
+    "copyright",
+    "sidebar",
+    "side",
+    "aside",
+    "related",
+    "recommend",
+    "share",
+    "nav",
+    "menu",
+    "header",
+    "banner",
+    "advert",
+    "hot",
+    "rank",
+    "tags",
+    "login",
+    "guess",
+    "like",
 )
 POSITIVE_HINTS = ("article", "content", "context", "text", "body", "post", "entry", "detail", "main", "story", "art")
 NEGATIVE_WEIGHT = 0.2

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 from parsel import Selector, SelectorList
 
-from scraper.dates import is_date_line, labelled_date, parse_date
+from scraper.dates import date_in_url, is_date_line, labelled_date, only_update_dates, parse_date, timezone_of
 from scraper.items import Article, Image
 from scraper.parsing import metadata
 from scraper.parsing.blocks import element_lines, elements_lines, remove_hidden
@@ -15,6 +17,7 @@ from scraper.parsing.content import find_main_content, find_related_blocks, is_i
 from scraper.parsing.outcome import Skip
 from scraper.profiles import SiteProfile
 from scraper.related import RelatedEntry, make_entry
+from scraper.relative_dates import local_now
 from scraper.text import cjk_ratio, clean_line
 from scraper.titles import choose_title, split_title, strip_site_suffix
 
@@ -74,6 +77,7 @@ class HtmlPage:
         self.sel = selector
         self.root: HtmlElement = self.sel.root
         self.meta = metadata.meta_values(self.root)
+        self.script_dates = metadata.script_dates(self.root)
         self.head_title = metadata.head_title(self.root)
         remove_hidden(self.root)
         self.base = metadata.base_url(self.root, url)
@@ -107,20 +111,40 @@ class HtmlPage:
         return chosen or None
 
     def published(self) -> str | None:
-        tz = self.profile.timezone
+        """Publication date: profile, the info bar after the headline, JSON-LD/meta, <time>, labels, URL."""
+        tz, now, year = self.profile.timezone, self._now(), self._year_hint()
         text = first_text(self.sel, self.profile.published)
-        found = parse_date(text, tz) if text else None
+        found = parse_date(text, tz, now, year) if text else None
         if found:
             return found
-        meta = metadata.first_meta(self.meta, metadata.DATE_META)
-        found = parse_date(meta, tz)
+        window = self._text_after_h1()
+        update_only = only_update_dates(window, tz)
+        found = None if update_only else parse_date(window, tz, now, year)
         if found:
             return found
-        for time in self.root.iter("time"):
-            found = parse_date(time.get("datetime") or time.text_content(), tz)
+        machine = [*self.script_dates, metadata.first_meta(self.meta, metadata.DATE_META)]
+        machine += [time.get("datetime") or time.text_content() for time in self.root.iter("time")]
+        for value in machine:
+            found = parse_date(value, tz)
             if found:
                 return found
-        return parse_date(self._text_after_h1(), tz) or labelled_date(self._page_text(), tz)
+        return (
+            labelled_date(self._page_text(), tz)
+            or date_in_url(self.url)
+            or (parse_date(window, tz) if update_only else None)
+        )
+
+    def _now(self) -> datetime | None:
+        return local_now(self.fetched_at, timezone_of(self.profile.timezone) or UTC)
+
+    def _year_hint(self) -> int | None:
+        """The year for a date shown without one: from the page's machine dates, else the fetch year."""
+        for value in [*self.script_dates, *self.meta.values()]:
+            match = re.match(r"((?:19|20)\d{2})-\d{1,2}-\d{1,2}", value.strip())
+            if match:
+                return int(match.group(1))
+        now = self._now()
+        return now.year if now else None
 
     def author(self) -> str | None:
         text = first_text(self.sel, self.profile.author) or metadata.first_meta(self.meta, metadata.AUTHOR_META)

@@ -26,6 +26,8 @@ DATE_META = (
     "parsely-pub-date",
 )
 AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author")
+# Keys of JSON (JSON-LD and the like) in <script> that carry the publication date.
+_SCRIPT_DATE = re.compile(r'"(?:datePublished|pubDate|publishDate|publish_time|dateCreated)"\s*:\s*"([^"]{8,40})"')
 
 
 def meta_values(root: HtmlElement) -> dict[str, str]:
@@ -85,3 +87,11 @@ def keywords(value: str | None) -> list[str]:
         return []
     words = (clean_line(w) for w in re.split(r"[,，、;；|]", value))
     return list(dict.fromkeys(w for w in words if w))
+
+
+def script_dates(root: HtmlElement) -> list[str]:
+    """Publication date values from JSON in ``<script>`` (JSON-LD ``datePublished`` and the like)."""
+    values = []
+    for script in root.iter("script"):
+        values += _SCRIPT_DATE.findall(script.text or "")
+    return values
