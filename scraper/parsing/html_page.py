@@ -29,6 +29,9 @@ BREADCRUMB_HINTS = ("crumb", "bread", "position", "location", "weizhi", "place")
 BREADCRUMB_LABELS = ("当前位置", "您的位置", "你的位置", "所在位置", "现在位置")
 # Lines at the top of a body container searched for a date line to leave out.
 LEADING_META_LINES = 3
+# A headline shorter than this (a logo, a section name) does not count as a match of <title>.
+MIN_HEADLINE_CHARS = 4
+HEADLINE_TAGS = ("h1", "h2", "h3", "h4")
 # How much text after the <h1> is searched for an unlabelled date.
 DATE_WINDOW_CHARS = 200
 
@@ -85,7 +88,7 @@ class HtmlPage:
         excluded = set(self.related_blocks) | set(_all_elements(self.sel, profile.exclude))
         self.excluded = excluded
         h1 = first_element(self.sel, profile.title)
-        self.h1 = h1 if h1 is not None else next(iter(self.root.iter("h1")), None)
+        self.h1 = h1 if h1 is not None else self._find_headline()
         container = first_element(self.sel, profile.body)
         self.container = container if container is not None else find_main_content(self.root, excluded, self.h1)
 
@@ -265,6 +268,20 @@ class HtmlPage:
             summary = []
         return make_entry(title, url, summary)
 
+    def _find_headline(self) -> HtmlElement | None:
+        """The headline element: the longest h1–h4 / ``*title*`` element whose text starts
+        the ``<title>`` (or og:title); else the first ``<h1>``."""
+        titles = [t for t in (self.head_title, self.meta.get("og:title")) if t]
+        best: tuple[int, HtmlElement] | None = None
+        for el in self.root.iter(*HEADLINE_TAGS, "div", "p", "span", "strong"):
+            if el.tag not in HEADLINE_TAGS and "title" not in f"{el.get('class', '')} {el.get('id', '')}".lower():
+                continue
+            text = clean_line(el.text_content())
+            if len(text) >= MIN_HEADLINE_CHARS and any(t.startswith(text) for t in titles):
+                if best is None or len(text) > best[0]:
+                    best = (len(text), el)
+        return best[1] if best else next(iter(self.root.iter("h1")), None)
+
     def _text_after_h1(self) -> str:
         """Text that follows the headline (the info bar), up to the body container."""
         if self.h1 is None:
@@ -275,7 +292,7 @@ class HtmlPage:
             for sibling in node.itersiblings():
                 if self.container is not None and is_inside(self.container, {sibling}):
                     return " ".join(parts)[:DATE_WINDOW_CHARS]
-                parts.append(sibling.text_content() or "")
+                parts.append(" ".join(sibling.itertext()))
                 if sum(map(len, parts)) >= DATE_WINDOW_CHARS:
                     break
             node = node.getparent()
