@@ -19,7 +19,7 @@ crawl: $(STAMP)
 	$(BIN)/scrapy crawl articles
 
 test: $(STAMP)
-	$(BIN)/ruff check scraper pipelines tests
+	$(BIN)/ruff check scraper pipelines tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 

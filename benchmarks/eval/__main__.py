@@ -22,7 +22,8 @@ def _failures(pages, scores: list[PageScore]) -> list[str]:
         if score.body_prf is not None and score.body_prf[2] < 0.95:
             problems.append(f"body F1 {score.body_prf[2]:.2f}")
         if score.with_hits < score.with_total or score.without_hits < score.without_total:
-            problems.append(f"with {score.with_hits}/{score.with_total} without {score.without_hits}/{score.without_total}")
+            hits = f"with {score.with_hits}/{score.with_total} without {score.without_hits}/{score.without_total}"
+            problems.append(hits)
         if problems:
             lines.append(f"- `{page.id}`: " + ", ".join(problems))
     return lines

@@ -92,7 +92,8 @@ def score_page(page: LabeledPage, pred: Prediction) -> PageScore:
         without_hits=sum(1 for s in page.without_snippets if squeeze(s) not in body),
         without_total=len(page.without_snippets),
         sections=(
-            None if gold_sections is None or pred.sections is None
+            None
+            if gold_sections is None or pred.sections is None
             else sections_outline(pred.sections) == sections_outline(gold_sections)
         ),
         related=None if gold_related is None or pred.related is None else pred.related == gold_related,

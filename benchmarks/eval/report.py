@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from statistics import mean
 
 from benchmarks.eval.metrics import PageScore
@@ -64,7 +64,7 @@ def machine() -> str:
 
 
 def results_markdown(overall: str, per_template: str, pages: int, counts: dict[str, int], notes: list[str]) -> str:
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
         "# Extraction evaluation",
         "",
