@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from scraper.hanzi import simplified
+
 # Each pattern matches a whole line that carries no article content. Kept short and
 # anchored so that a sentence merely mentioning a word (e.g. 版权) survives.
 BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
@@ -25,5 +27,6 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 
 
 def is_boilerplate(line: str) -> bool:
-    """True when a clean line is site boilerplate rather than article text."""
+    """True when a clean line is site boilerplate rather than article text (either script)."""
+    line = simplified(line)
     return any(pattern.search(line) for pattern in BOILERPLATE_PATTERNS)

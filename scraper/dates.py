@@ -11,42 +11,16 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
+from scraper.hanzi import simplified
 from scraper.relative_dates import month_day_date, relative_date
 
 DEFAULT_TIMEZONE = "+08:00"
 
 # Labels that introduce the publication date, strongest first. Update dates are
 # only used when nothing better is on the page.
-PUBLISHED_LABELS = (
-    "发布时间",
-    "发布日期",
-    "发表时间",
-    "发表日期",
-    "发表于",
-    "发布于",
-    "时间",
-    "日期",
-    "發布時間",
-    "發布日期",
-    "發表時間",
-    "發表日期",
-    "發表於",
-    "發布於",
-    "時間",
-)
-UPDATED_LABELS = (
-    "更新时间",
-    "更新日期",
-    "修改时间",
-    "修改日期",
-    "最后更新",
-    "更新于",
-    "更新時間",
-    "更新日期",
-    "修改時間",
-    "最後更新",
-    "更新於",
-)
+# (Traditional text is converted to Simplified before matching: 發布日期 → 发布日期.)
+PUBLISHED_LABELS = ("发布时间", "发布日期", "发表时间", "发表日期", "发表于", "发布于", "时间", "日期")
+UPDATED_LABELS = ("更新时间", "更新日期", "修改时间", "修改日期", "最后更新", "更新于")
 _UPDATE_PREFIXES = ("更新", "修改")
 
 _MONTHS = {
@@ -71,7 +45,7 @@ _MONTHS = {
     for name in names
 }
 
-_TIME = r"(?:[T\s]*(?P<hour>\d{1,2})[:：时時](?P<minute>\d{1,2})(?:[:：分](?P<second>\d{1,2})(?:\.\d+)?秒?)?)?"
+_TIME = r"(?:[T\s]*(?P<hour>\d{1,2})[:：时](?P<minute>\d{1,2})(?:[:：分](?P<second>\d{1,2})(?:\.\d+)?秒?)?)?"
 _OFFSET = r"(?P<offset>Z|[+-]\d{2}:?\d{2})?"
 _NUMERIC = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<month>\d{1,2})\s*(?:[-/.]|月)\s*"
@@ -166,6 +140,7 @@ def parse_date(
     """
     if not text:
         return None
+    text = simplified(text)
     found = find_dates(text, tz)
     if found:
         labelled = labelled_date(text, tz, PUBLISHED_LABELS)
@@ -185,6 +160,7 @@ def parse_date(
 
 def only_update_dates(text: str, tz: str | None = DEFAULT_TIMEZONE) -> bool:
     """True when every date in the text is labelled as an update (更新时间：…)."""
+    text = simplified(text)
     found = find_dates(text, tz)
     updated = {d.start for d in _labelled(text, tz, UPDATED_LABELS)}
     return bool(found) and all(d.start in updated for d in found)
@@ -222,6 +198,7 @@ def labelled_date(
     text: str, tz: str | None = DEFAULT_TIMEZONE, labels: tuple[str, ...] = PUBLISHED_LABELS
 ) -> str | None:
     """The first date introduced by one of the labels (发布时间：…), or None."""
+    text = simplified(text)
     found = _labelled(text, tz, labels)
     return found[0].iso if found else None
 

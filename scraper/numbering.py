@@ -32,7 +32,9 @@ _CN_DIGITS = {
     "玖": 9,
 }
 _CN_TENS = {"十": 10, "拾": 10}
-_CN = "零〇一二三四五六七八九十壹贰貳叁參肆伍陆陸柒捌玖拾两"
+_CN = "零〇一二三四五六七八九十两"
+# Formal numerals (壹、貳、) number a list of their own, usually above 一、.
+_CN_FORMAL = "壹贰貳叁參肆伍陆陸柒捌玖拾"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # (family, pattern); the pattern's "label" group is the marker without punctuation.
@@ -41,6 +43,7 @@ _FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("paren_cn", re.compile(rf"^[（(](?P<label>[{_CN}]{{1,3}})[）)]\s*[、.．:：]?\s*")),
     ("paren_arabic", re.compile(r"^[（(](?P<label>\d{1,2})[）)]\s*[、.．:：]?\s*")),
     ("circled", re.compile(rf"^(?P<label>[{_CIRCLED}])\s*[、.．:：]?\s*")),
+    ("cn_formal", re.compile(rf"^(?P<label>[{_CN_FORMAL}]{{1,3}})\s*[、.．]\s*")),
     ("cn", re.compile(rf"^(?P<label>[{_CN}]{{1,3}})\s*[、.．]\s*")),
     ("arabic", re.compile(r"^(?P<label>\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
     ("ordinal", re.compile(rf"^(?P<label>第[{_CN}]{{1,3}}(?:步|点|条|种|招|个|节|部分)?)\s*[、.．:：，,]\s*")),
@@ -85,7 +88,7 @@ def _value(label: str) -> int | None:
         return int(label)
     if label in _CIRCLED:
         return _CIRCLED.index(label) + 1
-    digits = "".join(ch for ch in label if ch in _CN)
+    digits = "".join(ch for ch in label if ch in _CN or ch in _CN_FORMAL)
     return cn_number(digits)
 
 

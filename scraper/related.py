@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TypedDict
 
+from scraper.hanzi import simplified
 from scraper.text import clean_line, comparison_key
 
 # Headings that introduce a related-reading block, on pages and in text dumps.
@@ -18,8 +19,8 @@ class RelatedEntry(TypedDict):
 
 
 def is_related_heading(text: str) -> bool:
-    """True for a short heading line like ``XX相关阅读``."""
-    text = text.strip()
+    """True for a short heading line like ``XX相关阅读`` (or ``延伸閱讀``)."""
+    text = simplified(text.strip())
     return len(text) <= 60 and any(text.endswith(h) or text.startswith(h) for h in RELATED_HEADINGS)
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from scraper.hanzi import simplified
 from scraper.numbering import Marker, parse_marker
 
 MAX_DEPTH = 3
@@ -29,7 +30,8 @@ WEAK_TREATMENT_KEYWORDS = ("方法", "怎么办", "处理", "调理", "妙招")
 
 
 def heading_kind(heading: str) -> str | None:
-    """The kind a heading's keywords name, or None."""
+    """The kind a heading's keywords name, or None (Traditional headings match too)."""
+    heading = simplified(heading)
     return _strongest_kind(heading, KIND_KEYWORDS) or _strongest_kind(heading, {"treatment": WEAK_TREATMENT_KEYWORDS})
 
 

@@ -201,3 +201,16 @@ def _holds_article(node: HtmlElement) -> bool:
         return True
     prose = sum(_useful_length(p) for p in node.iter(*PARAGRAPH_TAGS) if not _in_link_list(p))
     return prose > MAX_RELATED_PROSE_CHARS
+
+
+# Inside a body, never text: captions of figures and the pager of a split article.
+FURNITURE_TAGS = frozenset(("figcaption",))
+FURNITURE_HINTS = ("pages", "pager", "pagination", "page-nav", "pagenav", "fenye")
+
+
+def is_furniture(el: HtmlElement) -> bool:
+    """True for parts of a body container that are not body text (figure captions, pagers)."""
+    if el.tag in FURNITURE_TAGS:
+        return True
+    hints = f"{el.get('class', '')} {el.get('id', '')}".lower()
+    return any(word in hints.split() or word in hints for word in FURNITURE_HINTS)

@@ -13,7 +13,7 @@ from scraper.dates import date_in_url, is_date_line, labelled_date, only_update_
 from scraper.items import Article, Image
 from scraper.parsing import metadata
 from scraper.parsing.blocks import element_lines, elements_lines, remove_hidden
-from scraper.parsing.content import find_main_content, find_related_blocks, is_inside
+from scraper.parsing.content import find_main_content, find_related_blocks, is_furniture, is_inside
 from scraper.parsing.outcome import Skip
 from scraper.profiles import SiteProfile
 from scraper.related import RelatedEntry, make_entry
@@ -174,7 +174,7 @@ class HtmlPage:
         """The container's lines without the headline and the date line that may sit inside it."""
         if self.container is None:
             return []
-        lines = element_lines(self.container, skip=lambda el: el in self.excluded or el is self.h1)
+        lines = element_lines(self.container, skip=lambda el: el in self.excluded or el is self.h1 or is_furniture(el))
         head = [line for line in lines[:LEADING_META_LINES] if is_date_line(line, self.profile.timezone)]
         return [line for line in lines if line not in head] if head else lines
 
