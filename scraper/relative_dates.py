@@ -66,3 +66,7 @@ def month_day_date(text: str, year: int, tz: timezone | None) -> str | None:
         return datetime(year, month, day, int(match.group("hour")), int(match.group("minute")), tzinfo=tz).isoformat()
     except ValueError:
         return None
+
+
+def has_relative_date(text: str) -> bool:
+    return bool(_RELATIVE.search(text))

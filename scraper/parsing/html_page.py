@@ -15,6 +15,7 @@ from scraper.parsing import metadata
 from scraper.parsing.blocks import element_lines, elements_lines, remove_hidden
 from scraper.parsing.content import find_main_content, find_related_blocks, is_furniture, is_inside
 from scraper.parsing.outcome import Skip
+from scraper.parsing.related_block import block_entries
 from scraper.profiles import SiteProfile
 from scraper.related import RelatedEntry, make_entry
 from scraper.relative_dates import local_now
@@ -179,15 +180,16 @@ class HtmlPage:
         return [line for line in lines if line not in head] if head else lines
 
     def related(self) -> list[RelatedEntry]:
+        """Related-reading entries: by the profile's selectors, else read from the block's lines."""
         entries: list[RelatedEntry] = []
         rel = self.profile.related
         for block in self.related_blocks:
-            block_sel = Selector(root=block)
-            items = block_sel.css(rel.item) or block_sel.css("a")
-            for item in items:
-                entry = self._related_entry(item)
-                if entry and entry not in entries:
-                    entries.append(entry)
+            if rel.block:
+                items = Selector(root=block).css(rel.item)
+                found = [e for e in (self._related_entry(item) for item in items) if e is not None]
+            else:
+                found = block_entries(block, self.base)
+            entries += [e for e in found if e not in entries]
         return entries
 
     def images(self) -> list[Image]:
@@ -260,13 +262,8 @@ class HtmlPage:
         if not title:
             return None
         url = urljoin(self.base, href) if href and not href.startswith(("javascript:", "#")) else None
-        if rel.summary:
-            summary = elements_lines([s.root for s in item.css(rel.summary) if isinstance(s.root, HtmlElement)])
-        elif isinstance(item.root, HtmlElement):
-            summary = [line for line in element_lines(item.root) if line != title]
-        else:
-            summary = []
-        return make_entry(title, url, summary)
+        summary = elements_lines([s.root for s in item.css(rel.summary) if isinstance(s.root, HtmlElement)])
+        return make_entry(title, url, summary if rel.summary else [])
 
     def _find_headline(self) -> HtmlElement | None:
         """The headline element: the longest h1–h4 / ``*title*`` element whose text starts
