@@ -22,14 +22,16 @@ from scraper.text import clean_line
 MIN_TITLE_CHARS = 6
 # A line this short that carries a date or a counter is metadata, not an excerpt.
 MAX_META_LINE_CHARS = 40
+# Buttons of a feed: 加载更多, 查看更多>>, 换一换, 展开全文.
+_CONTROL = re.compile(r"^(?:加载|查看|点击|阅读)?更多.{0,6}$|^换一[换批]$|^展开(?:全文)?$|^[>»]+$")
 _COUNTER = re.compile(r"\d+(?:\.\d+)?\s*万?\s*(?:阅读|评论|浏览|点赞|收藏|次|赞|人)|(?:阅读|评论|浏览)\s*[:：]?\s*\d")
 
 
 def is_meta_line(line: str) -> bool:
-    """True for a feed's metadata line (``李静 · 2.4万阅读``, ``2020-04-30``, ``3天前``)."""
+    """True for a feed's metadata line (``李静 · 2.4万阅读``, ``2020-04-30``, ``3天前``) or button."""
     if len(line) > MAX_META_LINE_CHARS:
         return False
-    return bool(_COUNTER.search(line) or find_dates(line) or has_relative_date(line) or "·" in line)
+    return bool(_CONTROL.match(line) or _COUNTER.search(line) or find_dates(line) or has_relative_date(line) or "·" in line)
 
 
 def block_entries(block: HtmlElement, base_url: str) -> list[RelatedEntry]:
