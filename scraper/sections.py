@@ -64,9 +64,12 @@ class _Node:
         }
 
 
-def split_heading(rest: str) -> tuple[str, str]:
-    """Heading and inline text of a numbered line (a long line: first clause is the heading)."""
-    if len(rest) <= MAX_HEADING_CHARS:
+def split_heading(rest: str, line_length: int | None = None) -> tuple[str, str]:
+    """Heading and inline text of a numbered line (a long line: first clause is the heading).
+
+    ``line_length`` is the whole line's length, marker included (default: the rest's).
+    """
+    if (line_length if line_length is not None else len(rest)) <= MAX_HEADING_CHARS:
         return rest.rstrip("。.！!？?；;：:，,"), ""
     match = _CLAUSE_END.search(rest)
     if not match:
@@ -89,7 +92,7 @@ def build_sections(lines: list[str]) -> list[dict[str, Any]]:
             if stack:
                 stack[-1].lines.append(line)
             continue
-        heading, text = split_heading(marker.rest)  # type: ignore[union-attr]
+        heading, text = split_heading(marker.rest, len(line))  # type: ignore[union-attr]
         node.heading = heading
         if text:
             node.lines.append(text)

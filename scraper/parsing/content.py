@@ -139,6 +139,10 @@ def _elements_after(root: HtmlElement, title: HtmlElement | None) -> set[HtmlEle
     return after | {a for a in title.iterancestors()}
 
 
+# The longest text (characters) of one entry of a link list (title + excerpt + metadata).
+MAX_LIST_ENTRY_CHARS = 400
+
+
 def _in_link_list(el: HtmlElement, max_levels: int = 3) -> bool:
     """True for the excerpt of a list entry (``<li><a>title</a><p>excerpt</p></li>``)."""
     node = el.getparent()
@@ -146,7 +150,8 @@ def _in_link_list(el: HtmlElement, max_levels: int = 3) -> bool:
         if node is None:
             return False
         if node.tag == "li":
-            return any(True for _ in node.iter("a"))
+            # A list entry is short; an <li> holding a long text is page layout (ul/li columns).
+            return text_length(node) <= MAX_LIST_ENTRY_CHARS and any(True for _ in node.iter("a"))
         node = node.getparent()
     return False
 

@@ -31,7 +31,9 @@ def is_meta_line(line: str) -> bool:
     """True for a feed's metadata line (``李静 · 2.4万阅读``, ``2020-04-30``, ``3天前``) or button."""
     if len(line) > MAX_META_LINE_CHARS:
         return False
-    return bool(_CONTROL.match(line) or _COUNTER.search(line) or find_dates(line) or has_relative_date(line) or "·" in line)
+    return bool(
+        _CONTROL.match(line) or _COUNTER.search(line) or find_dates(line) or has_relative_date(line) or "·" in line
+    )
 
 
 def block_entries(block: HtmlElement, base_url: str) -> list[RelatedEntry]:
