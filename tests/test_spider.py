@@ -89,3 +89,30 @@ def test_sitemap_start_url_expands_to_its_pages(tmp_path, serve):
     assert result.returncode == 0, result.log[-3000:]
     assert len(result.articles) == 9
     assert result.stats["parse/skipped_broken"] == 1
+
+
+def test_split_article_is_fetched_and_merged_into_one_record(tmp_path, serve):
+    """A DedeCMS article over three pages (eval corpus t8-dede/2345) crawled for real."""
+    import json
+    from urllib.parse import urlsplit
+
+    from conftest import ROOT
+
+    labels = ROOT / "benchmarks" / "eval" / "labels" / "t8-dede.jsonl"
+    label = next(r for r in map(json.loads, labels.read_text(encoding="utf-8").splitlines()) if "2345" in r["file"])
+    corpus = ROOT / "benchmarks" / "eval" / "corpus"
+    root = tmp_path / "site"
+    for url, file in [(label["url"], label["file"]), *label["more_pages"].items()]:
+        target = root / urlsplit(url).path.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(corpus / file, target)
+    site = serve(root)
+    first = site.base + urlsplit(label["url"]).path
+    result = run_crawl(tmp_path, "-a", f"start_urls={first}")
+    assert result.returncode == 0, result.log[-3000:]
+    assert [r["url"] for r in result.articles] == [first]
+    record = result.articles[0]
+    assert record["body"] == label["expected"]["body"]
+    assert record["title"] == label["title"]
+    assert result.stats["parse/split_articles"] == 1
+    assert result.stats["parse/non_article_pages"] >= 2  # pages 2 and 3 found as links are no articles of their own

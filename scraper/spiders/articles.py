@@ -12,6 +12,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,7 +29,8 @@ from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url
 
 from scraper.items import Article
-from scraper.parsing import Skip, is_html, parse_response
+from scraper.parsing import ParsedPage, Skip, is_html, merge_pages, parse_page
+from scraper.parsing.pagination import MAX_PAGES, page_of
 from scraper.profiles import ProfileError, get_profile
 from scraper.sample_site import serve_sample_site
 
@@ -82,6 +84,17 @@ def is_local(url: str) -> bool:
         return False
 
 
+@dataclass
+class SplitArticle:
+    """An article split over pages, while its later pages are being fetched."""
+
+    first: Response
+    article: Article
+    parts: list[Article]
+    rest: list[str]
+    alternate: Article | None = None
+
+
 class ArticlesSpider(scrapy.Spider):
     name = "articles"
 
@@ -124,7 +137,7 @@ class ArticlesSpider(scrapy.Spider):
             self.start_urls = [home]
             self.logger.info("Crawling the bundled sample site at %s", home)
         for url in self.start_urls:
-            yield Request(url, callback=self.parse, errback=self.on_error, dont_filter=True)
+            yield Request(url, callback=self.parse, errback=self.on_error)
 
     def _stop_server(self) -> None:
         if self._server_port is not None:
@@ -133,31 +146,44 @@ class ArticlesSpider(scrapy.Spider):
 
     # --- callbacks -----------------------------------------------------------
 
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[Article | Request]:
-        """Yield the page's article (if it is one) and, when following, the links to crawl next."""
-        stats = self.crawler.stats
-        assert stats is not None
+    def parse(self, response: Response, alternate: Article | None = None, **kwargs: Any) -> Iterator[Article | Request]:
+        """Yield the page's article (if it is one) and, when following, the links to crawl next.
+
+        ``alternate``: when this page was fetched as the canonical page of an alternate
+        (mobile/print) copy, that copy, yielded after this page's article.
+        """
         head = response.body[:4096]
         if isinstance(response, XmlResponse) and (b"<urlset" in head or b"<sitemapindex" in head):
             yield from self._sitemap_requests(response)
             return
-        try:
-            result = parse_response(response, fetched_at=utc_now(), site=self.site)
-        except Exception as exc:  # a parser bug must not stop the crawl: log, count, go on
-            self.logger.exception("Failed to parse %s", response.url)
-            result = Skip("error", f"{type(exc).__name__}: {exc}")
+        result = self._parse_page(response)
         if isinstance(result, Skip):
             self._count_skip(response.url, result)
+            if alternate is not None:
+                yield alternate
+        elif result.continuations:
+            # A split article: read its later pages first, then yield it whole.
+            yield from self._next_part(SplitArticle(response, result.article, [], result.continuations, alternate))
         else:
-            stats.inc_value("parse/articles")
-            yield from self._article_or_canonical(result, response)
+            yield from self._finish(result.article, response, alternate)
         if self.follow and is_html(response):
             yield from self._links(response)
 
-    def parse_canonical(self, response: Response, alternate: Article) -> Iterator[Article | Request]:
-        """The canonical page of an already-parsed alternate (mobile/print) page."""
-        yield from self.parse(response)
-        yield alternate
+    def parse_continuation(self, response: Response, split: SplitArticle) -> Iterator[Article | Request]:
+        """Page 2+ of a split article: collect its body, then fetch the next page or finish."""
+        result = self._parse_page(response, continuation=True)
+        if isinstance(result, Skip):
+            self._count_skip(response.url, result)
+        else:
+            split.parts.append(result.article)
+            split.rest = sorted(set(split.rest) | set(result.continuations), key=lambda url: page_of(url)[1])
+        yield from self._next_part(split)
+
+    def on_continuation_error(self, failure: Failure) -> Iterator[Article | Request]:
+        """A later page failed: go on with the pages left (the article is counted as incomplete)."""
+        self.on_error(failure)
+        self.crawler.stats.inc_value("parse/incomplete_articles")
+        yield from self._next_part(failure.request.cb_kwargs["split"])  # type: ignore[attr-defined]
 
     def on_error(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
@@ -175,28 +201,53 @@ class ArticlesSpider(scrapy.Spider):
 
     # --- helpers -------------------------------------------------------------
 
-    def _article_or_canonical(self, article: Article, response: Response) -> Iterator[Article | Request]:
+    def _parse_page(self, response: Response, continuation: bool = False) -> ParsedPage | Skip:
+        try:
+            return parse_page(response, fetched_at=utc_now(), site=self.site, continuation=continuation)
+        except Exception as exc:  # a parser bug must not stop the crawl: log, count, go on
+            self.logger.exception("Failed to parse %s", response.url)
+            return Skip("error", f"{type(exc).__name__}: {exc}")
+
+    def _next_part(self, split: SplitArticle) -> Iterator[Article | Request]:
+        """Request the split article's next page, or yield the article once all are read."""
+        if split.rest and len(split.parts) + 1 < MAX_PAGES:
+            url, split.rest = split.rest[0], split.rest[1:]
+            yield Request(
+                url,
+                callback=self.parse_continuation,
+                errback=self.on_continuation_error,
+                cb_kwargs={"split": split},
+                dont_filter=True,
+            )
+            return
+        self.crawler.stats.inc_value("parse/split_articles")
+        yield from self._finish(merge_pages(split.article, split.parts), split.first, split.alternate)
+
+    def _finish(self, article: Article, response: Response, alternate: Article | None) -> Iterator[Article | Request]:
+        """Yield a parsed article, or first fetch its canonical page when this one is a copy."""
+        self.crawler.stats.inc_value("parse/articles")
         canonical = article.canonical_url
         if (
-            self.follow
+            alternate is None
+            and self.follow
             and canonical
             and canonicalize_url(canonical) != canonicalize_url(response.url)
             and urlsplit(canonical).scheme in ("http", "https")
             and self._allowed(canonical)
-            and not response.meta.get("canonical_of")
         ):
-            # Fetch the canonical page first: it is the one to export, this one is its duplicate.
+            # The canonical page is the one to export; this one is reported as its duplicate.
             self.crawler.stats.inc_value("parse/canonical_redirects")
             yield Request(
                 canonical,
-                callback=self.parse_canonical,
+                callback=self.parse,
                 errback=self.on_canonical_error,
                 cb_kwargs={"alternate": article},
-                meta={"canonical_of": response.url},
                 dont_filter=True,
             )
             return
         yield article
+        if alternate is not None:
+            yield alternate
 
     def _allowed(self, url: str) -> bool:
         """Only the start URLs' domains (and file:// pages when crawling files) are followed."""
