@@ -8,6 +8,7 @@ import sys
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,7 +19,7 @@ from scrapy.responsetypes import responsetypes
 from pipelines.chain import finish_article
 from pipelines.stats import CounterStats
 from scraper.items import RECORD_FIELDS
-from scraper.parsing import Skip, parse_response
+from scraper.parsing import Skip, parse_article
 from scraper.profiles import ProfileError, get_profile
 from scraper.settings import DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, USER_AGENT
 from scraper.spiders.articles import utc_now
@@ -67,6 +68,24 @@ def fetch(url: str) -> Response:
     return _response(final_url, body, headers)
 
 
+def fetch_or_none(url: str) -> Response | None:
+    """A later page of a split article, or None (with a warning) when it cannot be fetched."""
+    try:
+        return fetch(url)
+    except CommandError as exc:
+        print(f"healthscrape: warning: {exc}; the article is incomplete", file=sys.stderr)
+        return None
+
+
+def sibling_file(first: Path, url: str) -> Response | None:
+    """A later page of a split article saved next to the first one (``123_2.html`` beside ``123.html``)."""
+    path = first.parent / Path(urlsplit(url).path).name
+    if not path.is_file():
+        print(f"healthscrape: warning: {path} not found; the article is incomplete", file=sys.stderr)
+        return None
+    return _response(url, path.read_bytes(), filename=path.name)
+
+
 def extract(target: str, url: str | None = None, site: str | None = None) -> dict[str, object]:
     """The finished record for one local file or URL (the spider's parsing and pipeline stages)."""
     if site:
@@ -76,9 +95,10 @@ def extract(target: str, url: str | None = None, site: str | None = None) -> dic
             raise CommandError(str(exc)) from exc
     is_url = urlsplit(target).scheme in ("http", "https")
     response = fetch(target) if is_url else read_file(target, url)
-    result = parse_response(response, fetched_at=utc_now(), site=site)
+    later_pages = fetch_or_none if is_url else partial(sibling_file, Path(target))
+    result = parse_article(response, fetched_at=utc_now(), site=site, fetch=later_pages)
     if isinstance(result, Skip):
-        code = EXIT_NOT_ARTICLE if result.reason == "not_article" else EXIT_UNREADABLE
+        code = EXIT_NOT_ARTICLE if result.reason in ("not_article", "continuation") else EXIT_UNREADABLE
         raise CommandError(f"{target}: {result.detail}", code)
     item, errors = finish_article(result, CounterStats())
     if errors:

@@ -68,3 +68,19 @@ def test_non_article_page_exits_1():
     done = run("extract", str(FIXTURES / "pages" / "tag-page.html"))
     assert done.returncode == 1
     assert "tag-page.html" in done.stderr
+
+
+def test_extract_merges_later_pages_saved_next_to_the_first(tmp_path):
+    from conftest import ROOT
+
+    labels = ROOT / "benchmarks" / "eval" / "labels" / "t8-dede.jsonl"
+    label = next(r for r in map(json.loads, labels.read_text(encoding="utf-8").splitlines()) if "2345" in r["file"])
+    for file in [label["file"], *label["more_pages"].values()]:
+        shutil.copy(ROOT / "benchmarks" / "eval" / "corpus" / file, tmp_path)
+    done = run("extract", str(tmp_path / "2345.html"), "--url", label["url"])
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["body"] == label["expected"]["body"]
+    (tmp_path / "2345_3.html").unlink()
+    done = run("extract", str(tmp_path / "2345.html"), "--url", label["url"])
+    assert done.returncode == 0
+    assert "2345_3.html not found; the article is incomplete" in done.stderr
