@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: crawl test install clean
+.PHONY: crawl test eval install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ test: $(STAMP)
 	$(BIN)/ruff check scraper pipelines tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# Score extraction against the labeled corpus, with trafilatura and GNE, → benchmarks/RESULTS.md
+eval: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,eval]'
+	$(BIN)/python -m benchmarks.eval
 
 clean:
 	rm -rf $(VENV) data/articles.jsonl data/duplicates.jsonl
