@@ -90,7 +90,7 @@ def parse_page(
         selector = Selector(text=text)
         profile = choose_profile(response.url, selector, site)
         page = HtmlPage(selector, response.url, profile, fetched_at)
-        links = page.links()
+        links = page.pagination_links()
         if not continuation and is_continuation(response.url, links):
             return Skip("continuation", "a later page of a split article")
         result = page.to_item()

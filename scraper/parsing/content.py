@@ -175,8 +175,10 @@ def find_related_blocks(root: HtmlElement) -> list[HtmlElement]:
     """Related-reading blocks: the list that follows a 相关阅读-style heading."""
     blocks: list[HtmlElement] = []
     for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "p", "strong", "b", "dt", "em"):
+        if len(el) > 3:
+            continue
         own = "".join((el.text or "").split()) or "".join(el.text_content().split())
-        if not own or len(own) > 60 or not is_related_heading(own) or len(el) > 3:
+        if not own or len(own) > 60 or not is_related_heading(own):
             continue
         block = _list_container(el)
         if block is not None and block not in blocks and not is_inside(block, set(blocks)):

@@ -15,6 +15,7 @@ from scraper.parsing import metadata
 from scraper.parsing.blocks import element_lines, elements_lines, remove_hidden
 from scraper.parsing.content import find_main_content, find_related_blocks, is_furniture, is_inside
 from scraper.parsing.outcome import Skip
+from scraper.parsing.pagination import may_be_page_links
 from scraper.parsing.related_block import block_entries
 from scraper.profiles import SiteProfile
 from scraper.related import RelatedEntry, make_entry
@@ -207,10 +208,10 @@ class HtmlPage:
                 images.append({"url": url, "alt": clean_line(img.get("alt") or "") or None})
         return images
 
-    def links(self) -> list[str]:
-        """Absolute URLs of the page's links (for pagination)."""
+    def pagination_links(self) -> list[str]:
+        """Absolute URLs of the links that may point to another page of this article."""
         hrefs = (a.get("href", "").strip() for a in self.root.iter("a"))
-        return [urljoin(self.base, h) for h in hrefs if h and not h.startswith(("javascript:", "#", "mailto:"))]
+        return [urljoin(self.base, h) for h in may_be_page_links(self.url, hrefs)]
 
     def canonical_url(self) -> str | None:
         return metadata.canonical_url(self.root, self.base)

@@ -46,3 +46,17 @@ def is_continuation(url: str, links: Iterable[str]) -> bool:
     """True for page 2+ of an article: its URL is numbered and it links back to page 1."""
     first, current = page_of(url)
     return current > 1 and any(page_of(link) == (first, 1) for link in links)
+
+
+_PAGE_PARAM = re.compile(r"[?&](?:" + "|".join(PAGE_PARAMS) + r")=\d", re.IGNORECASE)
+
+
+def may_be_page_links(url: str, hrefs: Iterable[str]) -> list[str]:
+    """The hrefs worth resolving for pagination: they name this article's file or a page parameter."""
+    first, _ = page_of(url)
+    stem = urlsplit(first).path.rsplit("/", 1)[-1].split(".", 1)[0]
+    return [
+        h
+        for h in hrefs
+        if h and not h.startswith(("javascript:", "#", "mailto:")) and ((stem and stem in h) or _PAGE_PARAM.search(h))
+    ]
