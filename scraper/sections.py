@@ -77,6 +77,11 @@ def split_heading(rest: str, line_length: int | None = None) -> tuple[str, str]:
     return rest[: match.start()], rest[match.end() :].strip()
 
 
+def _peer_lists(current: str, new: str) -> bool:
+    """Two named lists (原因一：…, 方法一：…) stand at the same level."""
+    return current != new and current.startswith("named:") and new.startswith("named:")
+
+
 def build_sections(lines: list[str]) -> list[dict[str, Any]]:
     """Numbered headings of a body (one paragraph a line) as a tree of sections.
 
@@ -106,7 +111,11 @@ def _place(marker: Marker, stack: list[_Node], roots: list[_Node]) -> _Node | No
         if marker.number != stack[depth].marker.number + 1:
             return None
         del stack[depth:]
-    elif marker.number != 1 or len(stack) >= MAX_DEPTH:
+    elif marker.number != 1:
+        return None
+    elif stack and _peer_lists(stack[-1].marker.family, marker.family):
+        del stack[-1]  # 原因一… then 方法一…: two lists side by side, not one inside the other
+    elif len(stack) >= MAX_DEPTH:
         return None
     node = _Node(marker, marker.rest)
     (stack[-1].children if stack else roots).append(node)

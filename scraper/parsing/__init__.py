@@ -59,19 +59,26 @@ class ParsedPage:
 
     article: Article
     continuations: list[str] = field(default_factory=list)
+    # CSS selector of the body container, to read later pages of a split article the same way.
+    container: str | None = None
 
 
 Fetch = Callable[[str], Response | None]
 
 
 def parse_page(
-    response: Response, fetched_at: str | None = None, site: str | None = None, continuation: bool = False
+    response: Response,
+    fetched_at: str | None = None,
+    site: str | None = None,
+    continuation: bool = False,
+    container: str | None = None,
 ) -> ParsedPage | Skip:
     """Parse one downloaded page into an article page, or say why it is none.
 
     ``site`` forces a profile by name. HTML goes through the profile/generic HTML
     parser; other text (``text/plain``) through the text-dump parser. Page 2+ of a
-    split article is a Skip (``continuation``) unless read as one (``continuation=True``).
+    split article is a Skip (``continuation``) unless read as one (``continuation=True``,
+    with page 1's ``container`` selector so that a short last page is found too).
     """
     if not response.body.strip():
         return Skip("empty", "empty response body")
@@ -89,14 +96,14 @@ def parse_page(
             return Skip("broken", "truncated HTML (no </body> or </html>)")
         selector = Selector(text=text)
         profile = choose_profile(response.url, selector, site)
-        page = HtmlPage(selector, response.url, profile, fetched_at)
+        page = HtmlPage(selector, response.url, profile, fetched_at, body_hint=container)
         links = page.pagination_links()
         if not continuation and is_continuation(response.url, links):
             return Skip("continuation", "a later page of a split article")
-        result = page.to_item()
+        result = page.to_item(part=continuation)
         if isinstance(result, Skip):
             return result
-        return ParsedPage(result, continuation_urls(response.url, links))
+        return ParsedPage(result, continuation_urls(response.url, links), page.container_selector())
     profile = get_profile(site or GENERIC)
     result = parse_text_dump(text, response.url, fetched_at, site=profile.site_name, tz=profile.timezone)
     return result if isinstance(result, Skip) else ParsedPage(result)
@@ -108,9 +115,11 @@ def parse_response(response: Response, fetched_at: str | None = None, site: str 
     return result if isinstance(result, Skip) else result.article
 
 
-def continuation_body(response: Response, fetched_at: str | None = None, site: str | None = None) -> Article | None:
+def continuation_body(
+    response: Response, fetched_at: str | None = None, site: str | None = None, container: str | None = None
+) -> Article | None:
     """The article part on page 2+ of a split article, or None when the page has none."""
-    result = parse_page(response, fetched_at, site, continuation=True)
+    result = parse_page(response, fetched_at, site, continuation=True, container=container)
     return None if isinstance(result, Skip) else result.article
 
 
@@ -133,7 +142,7 @@ def parse_article(
     pages = []
     for url in result.continuations:
         later = fetch(url)
-        part = continuation_body(later, fetched_at, site) if later is not None else None
+        part = continuation_body(later, fetched_at, site, result.container) if later is not None else None
         if part is not None:
             pages.append(part)
     return merge_pages(result.article, pages)

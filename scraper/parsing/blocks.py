@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from cssselect import SelectorError
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -35,9 +36,40 @@ def is_hidden(el: HtmlElement) -> bool:
     return bool(_HIDDEN_STYLE.search(el.get("style", "")))
 
 
+_MEDIA_BLOCK = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.IGNORECASE)
+_HIDING_RULE = re.compile(r"([^{}]+)\{[^{}]*(?:display\s*:\s*none|visibility\s*:\s*hidden)[^{}]*\}", re.IGNORECASE)
+# Selectors a hiding rule may use here: tag, .class, #id and their simple combinations.
+_SIMPLE_SELECTOR = re.compile(r"^[\w.#\s>-]+$")
+
+
+def stylesheet_hidden(root: HtmlElement) -> set[HtmlElement]:
+    """Elements hidden by a rule of the page's own ``<style>``.
+
+    Rules inside ``@media`` are left out: a print rule hides nothing on screen.
+    """
+    hidden: set[HtmlElement] = set()
+    for style in root.iter("style"):
+        css = _MEDIA_BLOCK.sub("", style.text or "")
+        for rule in _HIDING_RULE.finditer(css):
+            for selector in rule.group(1).split(","):
+                selector = selector.strip()
+                if not _SIMPLE_SELECTOR.match(selector) or selector in ("html", "body"):
+                    continue
+                try:
+                    hidden.update(root.cssselect(selector))
+                except (SelectorError, ValueError):
+                    continue
+    return hidden
+
+
 def remove_hidden(root: HtmlElement) -> int:
     """Remove hidden and invisible elements (keeping their tail text); return how many."""
-    doomed = [el for el in root.iter() if isinstance(el.tag, str) and el.tag not in ("head", "html") and is_hidden(el)]
+    by_stylesheet = stylesheet_hidden(root)
+    doomed = [
+        el
+        for el in root.iter()
+        if isinstance(el.tag, str) and el.tag not in ("head", "html", "body") and (is_hidden(el) or el in by_stylesheet)
+    ]
     doomed += [el for el in root.iter(etree.Comment)]
     for el in doomed:
         if el.getparent() is not None:

@@ -111,6 +111,14 @@ def find_main_content(
         parent = el.getparent()
         credit(parent, length)
         credit(parent.getparent() if parent is not None else None, length / 2)
+    for item in root.iter("li"):
+        # An item of a list written into the body (not a list of links) is body text.
+        if is_inside(item, exclude) or any(True for _ in item.iter("a")):
+            continue
+        length = _useful_length(item)
+        lst = item.getparent()
+        if length >= MIN_PARAGRAPH_CHARS and lst is not None:
+            credit(lst.getparent(), length)
     for el in root.iter(*_OWN_TEXT_TAGS):
         own = _own_text_length(el)
         if own >= MIN_PARAGRAPH_CHARS:
@@ -221,3 +229,12 @@ def is_furniture(el: HtmlElement) -> bool:
         return True
     hints = f"{el.get('class', '')} {el.get('id', '')}".lower()
     return any(word in hints.split() or word in hints for word in FURNITURE_HINTS)
+
+
+COMMENT_HINTS = ("comment", "cmt", "reply", "review", "pinglun", "discuss")
+
+
+def is_comment_thread(el: HtmlElement) -> bool:
+    """True for a comment thread or one of its comments (by class/id)."""
+    hints = f"{el.get('class', '')} {el.get('id', '')}".lower()
+    return any(word in hints for word in COMMENT_HINTS)

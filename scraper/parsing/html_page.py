@@ -13,7 +13,13 @@ from scraper.dates import date_in_url, is_date_line, labelled_date, only_update_
 from scraper.items import Article, Image
 from scraper.parsing import metadata
 from scraper.parsing.blocks import element_lines, elements_lines, remove_hidden
-from scraper.parsing.content import find_main_content, find_related_blocks, is_furniture, is_inside
+from scraper.parsing.content import (
+    find_main_content,
+    find_related_blocks,
+    is_comment_thread,
+    is_furniture,
+    is_inside,
+)
 from scraper.parsing.outcome import Skip
 from scraper.parsing.pagination import may_be_page_links
 from scraper.parsing.related_block import block_entries
@@ -75,7 +81,14 @@ class HtmlPage:
     It removes the page's hidden elements from ``selector``'s tree as it starts.
     """
 
-    def __init__(self, selector: Selector, url: str, profile: SiteProfile, fetched_at: str | None = None):
+    def __init__(
+        self,
+        selector: Selector,
+        url: str,
+        profile: SiteProfile,
+        fetched_at: str | None = None,
+        body_hint: str | None = None,
+    ):
         self.url = url
         self.profile = profile
         self.fetched_at = fetched_at
@@ -91,7 +104,7 @@ class HtmlPage:
         self.excluded = excluded
         h1 = first_element(self.sel, profile.title)
         self.h1 = h1 if h1 is not None else self._find_headline()
-        container = first_element(self.sel, profile.body)
+        container = first_element(self.sel, profile.body or ((body_hint,) if body_hint else ()))
         self.container = container if container is not None else find_main_content(self.root, excluded, self.h1)
 
     # --- record fields -------------------------------------------------------
@@ -134,8 +147,8 @@ class HtmlPage:
             if found:
                 return found
         return (
-            labelled_date(self._page_text(), tz)
-            or date_in_url(self.url)
+            date_in_url(self.url)
+            or labelled_date(self._page_text(), tz)
             or (parse_date(window, tz) if update_only else None)
         )
 
@@ -208,6 +221,16 @@ class HtmlPage:
                 images.append({"url": url, "alt": clean_line(img.get("alt") or "") or None})
         return images
 
+    def container_selector(self) -> str | None:
+        """A CSS selector for the body container (to find the same container on a later page)."""
+        el = self.container
+        if el is None:
+            return None
+        if el.get("id"):
+            return f"{el.tag}#{el.get('id')}"
+        classes = ".".join(c for c in (el.get("class") or "").split() if c.isidentifier() or "-" in c)
+        return f"{el.tag}.{classes}" if classes else None
+
     def pagination_links(self) -> list[str]:
         """Absolute URLs of the links that may point to another page of this article."""
         hrefs = (a.get("href", "").strip() for a in self.root.iter("a"))
@@ -221,15 +244,15 @@ class HtmlPage:
 
     # --- whole record --------------------------------------------------------
 
-    def to_item(self) -> Article | Skip:
-        """The article, or a Skip saying why this page is not one."""
+    def to_item(self, part: bool = False) -> Article | Skip:
+        """The article, or a Skip saying why this page is not one (``part``: page 2+, any length)."""
         title = self.title()
         lines = self.body_lines()
         if not title:
             return Skip("not_article", "no title found")
         if not lines:
             return Skip("not_article", "no article body found")
-        if not self.profile.body and sum(map(len, lines)) < MIN_GENERIC_BODY_CHARS:
+        if not part and not self.profile.body and sum(map(len, lines)) < MIN_GENERIC_BODY_CHARS:
             return Skip("not_article", "too little body text for an article")
         body = "\n".join(lines)
         return Article(
@@ -297,8 +320,10 @@ class HtmlPage:
         return " ".join(parts)[:DATE_WINDOW_CHARS]
 
     def _page_text(self) -> str:
+        """The page's text less related blocks and comment threads (their dates are not the article's)."""
         body = self.root.find("body")
-        return " ".join(element_lines(body if body is not None else self.root, skip=lambda el: el in self.excluded))
+        top = body if body is not None else self.root
+        return " ".join(element_lines(top, skip=lambda el: el in self.excluded or is_comment_thread(el)))
 
     def _generic_breadcrumbs(self) -> list[str]:
         for el in self.root.iter("div", "nav", "p", "span", "ol", "ul"):

@@ -93,6 +93,7 @@ class SplitArticle:
     parts: list[Article]
     rest: list[str]
     alternate: Article | None = None
+    container: str | None = None
 
 
 class ArticlesSpider(scrapy.Spider):
@@ -163,7 +164,8 @@ class ArticlesSpider(scrapy.Spider):
                 yield alternate
         elif result.continuations:
             # A split article: read its later pages first, then yield it whole.
-            yield from self._next_part(SplitArticle(response, result.article, [], result.continuations, alternate))
+            split = SplitArticle(response, result.article, [], result.continuations, alternate, result.container)
+            yield from self._next_part(split)
         else:
             yield from self._finish(result.article, response, alternate)
         if self.follow and is_html(response):
@@ -171,7 +173,7 @@ class ArticlesSpider(scrapy.Spider):
 
     def parse_continuation(self, response: Response, split: SplitArticle) -> Iterator[Article | Request]:
         """Page 2+ of a split article: collect its body, then fetch the next page or finish."""
-        result = self._parse_page(response, continuation=True)
+        result = self._parse_page(response, continuation=True, container=split.container)
         if isinstance(result, Skip):
             self._count_skip(response.url, result)
         else:
@@ -201,9 +203,11 @@ class ArticlesSpider(scrapy.Spider):
 
     # --- helpers -------------------------------------------------------------
 
-    def _parse_page(self, response: Response, continuation: bool = False) -> ParsedPage | Skip:
+    def _parse_page(
+        self, response: Response, continuation: bool = False, container: str | None = None
+    ) -> ParsedPage | Skip:
         try:
-            return parse_page(response, fetched_at=utc_now(), site=self.site, continuation=continuation)
+            return parse_page(response, utc_now(), self.site, continuation=continuation, container=container)
         except Exception as exc:  # a parser bug must not stop the crawl: log, count, go on
             self.logger.exception("Failed to parse %s", response.url)
             return Skip("error", f"{type(exc).__name__}: {exc}")
