@@ -38,10 +38,11 @@ def main(argv: list[str] | None = None) -> int:
 
     pages = load_corpus()
     extractors = {"healthscrape": healthscrape} if args.no_peers else EXTRACTORS
-    results, own_scores = {}, []
+    results, heldout_results, own_scores = {}, {}, []
     for name, extract in extractors.items():
         scores = [score_page(page, extract(page)) for page in pages]
         results[name] = summarize(scores)
+        heldout_results[name] = summarize([s for p, s in zip(pages, scores, strict=True) if p.heldout])
         if name == "healthscrape":
             own_scores = scores
     templates = sorted({p.template for p in pages})
@@ -58,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     misses = [c for c, goal in GOALS.items() if goal and (results["healthscrape"][c] or 0) < goal]
     notes = [f"- Goal not met: {c} ({results['healthscrape'][c]:.1%} < {GOALS[c]:.0%})" for c in misses]
     counts = Counter(p.template for p in pages)
-    args.output.write_text(results_markdown(overall, by_template, len(pages), dict(counts), notes + failures))
+    heldout = table(heldout_results) if any(p.heldout for p in pages) else ""
+    args.output.write_text(results_markdown(overall, heldout, by_template, len(pages), dict(counts), notes + failures))
     print(f"\nwrote {args.output}", file=sys.stderr)
     return 0
 

@@ -31,9 +31,11 @@ class LabeledPage:
     expected: dict[str, Any]
     more_pages: dict[str, bytes] = field(default_factory=dict)
     notes: str = ""
+    # Written after healthscrape was tuned, by someone who never saw its code (labels/heldout-*.jsonl).
+    heldout: bool = False
 
 
-def _page(label: dict[str, Any]) -> LabeledPage:
+def _page(label: dict[str, Any], heldout: bool = False) -> LabeledPage:
     path = CORPUS_DIR / label["file"]
     return LabeledPage(
         id=label["file"],
@@ -50,6 +52,7 @@ def _page(label: dict[str, Any]) -> LabeledPage:
         expected=label.get("expected") or {},
         more_pages={url: (CORPUS_DIR / file).read_bytes() for url, file in (label.get("more_pages") or {}).items()},
         notes=label.get("notes", ""),
+        heldout=heldout,
     )
 
 
@@ -60,7 +63,7 @@ def load_corpus(labels_dir: Path = LABELS_DIR) -> list[LabeledPage]:
         for number, line in enumerate(labels.read_text(encoding="utf-8").splitlines(), start=1):
             if line.strip():
                 try:
-                    pages.append(_page(json.loads(line)))
+                    pages.append(_page(json.loads(line), heldout=labels.name.startswith("heldout-")))
                 except (KeyError, OSError, json.JSONDecodeError) as exc:
                     raise ValueError(f"{labels.name}:{number}: bad label ({exc})") from exc
     return pages
