@@ -16,7 +16,8 @@ _MONTH_DAY = re.compile(
 )
 _DAY_OFFSETS = {"今天": 0, "昨天": 1, "前天": 2}
 _UNIT_SECONDS = {"秒": 1, "分钟": 60, "分鐘": 60, "小时": 3600, "小時": 3600}
-_UNIT_DAYS = {"天": 1, "日": 1, "周": 7, "週": 7, "星期": 7, "个月": 30, "個月": 30}
+_UNIT_DAYS = {"天": 1, "日": 1, "周": 7, "週": 7, "星期": 7}
+_UNIT_MONTHS = ("个月", "個月")
 
 
 def local_now(fetched_at: str | None, tz: timezone) -> datetime | None:
@@ -51,7 +52,21 @@ def relative_date(text: str, now: datetime) -> str | None:
     count, unit = int(match.group("n")), match.group("unit")
     if unit in _UNIT_SECONDS:
         return (minute - timedelta(seconds=count * _UNIT_SECONDS[unit])).replace(second=0).isoformat()
+    if unit in _UNIT_MONTHS:
+        return _months_before(now.date(), count).isoformat()
     return (now.date() - timedelta(days=count * _UNIT_DAYS[unit])).isoformat()
+
+
+def _months_before(day: date, months: int) -> date:
+    """The same day of the month ``months`` calendar months earlier (clamped to the month's end)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    for clamp in range(day.day, 0, -1):
+        try:
+            return date(year, month + 1, clamp)
+        except ValueError:
+            continue
+    return date(year, month + 1, 1)
 
 
 def month_day_date(text: str, year: int, tz: timezone | None) -> str | None:

@@ -148,6 +148,7 @@ class HtmlPage:
                 return found
         return (
             date_in_url(self.url)
+            or parse_date(self._text_after_body(), tz, now, year)
             or labelled_date(self._page_text(), tz)
             or (parse_date(window, tz) if update_only else None)
         )
@@ -294,7 +295,7 @@ class HtmlPage:
         the ``<title>`` (or og:title); else the first ``<h1>``."""
         titles = [t for t in (self.head_title, self.meta.get("og:title")) if t]
         best: tuple[int, HtmlElement] | None = None
-        for el in self.root.iter(*HEADLINE_TAGS, "div", "p", "span", "strong"):
+        for el in self.root.iter(*HEADLINE_TAGS, "div", "p", "span", "strong", "td"):
             if el.tag not in HEADLINE_TAGS and "title" not in f"{el.get('class', '')} {el.get('id', '')}".lower():
                 continue
             text = clean_line(el.text_content())
@@ -317,6 +318,19 @@ class HtmlPage:
                 if sum(map(len, parts)) >= DATE_WINDOW_CHARS:
                     break
             node = node.getparent()
+        return " ".join(parts)[:DATE_WINDOW_CHARS]
+
+    def _text_after_body(self) -> str:
+        """The line right after the body container (Q&A answers carry their date there: ``3天前 回答``)."""
+        if self.container is None:
+            return ""
+        parts: list[str] = []
+        for sibling in self.container.itersiblings():
+            if is_comment_thread(sibling) or sibling in self.excluded:
+                break
+            parts.append(" ".join(sibling.itertext()))
+            if sum(map(len, parts)) >= DATE_WINDOW_CHARS:
+                break
         return " ".join(parts)[:DATE_WINDOW_CHARS]
 
     def _page_text(self) -> str:
