@@ -92,6 +92,18 @@ def _value(label: str) -> int | None:
     return cn_number(digits)
 
 
+# "1.3月龄以下…": item 1 whose text starts with a digit, or the decimal 1.3? Only the
+# list around it can tell (see ``sections.build_sections``).
+_DECIMAL_LIKE = re.compile(r"^(?P<label>\d{1,2})\.(?=\d)")
+
+
+def parse_marker_before_digit(line: str) -> Marker | None:
+    """``1.3月龄…`` read as marker ``1.`` + ``3月龄…`` (only valid when the list around confirms it)."""
+    match = _DECIMAL_LIKE.match(line)
+    rest = line[match.end() :].strip() if match else ""
+    return Marker("arabic", match.group("label"), int(match.group("label")), rest) if match and rest else None
+
+
 def parse_marker(line: str) -> Marker | None:
     """The numbering marker a line starts with, or None for a plain paragraph."""
     for family, pattern in _FAMILIES:

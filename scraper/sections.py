@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.hanzi import simplified
-from scraper.numbering import Marker, parse_marker
+from scraper.numbering import Marker, parse_marker, parse_marker_before_digit
 
 MAX_DEPTH = 3
 # A numbered line longer than this is a paragraph: its first clause is the heading.
@@ -90,8 +90,8 @@ def build_sections(lines: list[str]) -> list[dict[str, Any]]:
     """
     roots: list[_Node] = []
     stack: list[_Node] = []
-    for line in lines:
-        marker = parse_marker(line)
+    for i, line in enumerate(lines):
+        marker = parse_marker(line) or _confirmed_before_digit(lines, i)
         node = _place(marker, stack, roots) if marker else None
         if node is None:
             if stack:
@@ -102,6 +102,16 @@ def build_sections(lines: list[str]) -> list[dict[str, Any]]:
         if text:
             node.lines.append(text)
     return [root.to_dict(None) for root in roots]
+
+
+def _confirmed_before_digit(lines: list[str], i: int) -> Marker | None:
+    """``1.3月龄…`` as item 1 when the next line is item 2 of the same list (else a decimal)."""
+    marker = parse_marker_before_digit(lines[i])
+    if marker is None or i + 1 >= len(lines):
+        return None
+    following = parse_marker(lines[i + 1]) or parse_marker_before_digit(lines[i + 1])
+    confirmed = following is not None and following.family == marker.family and following.number == marker.number + 1
+    return marker if confirmed else None
 
 
 def _place(marker: Marker, stack: list[_Node], roots: list[_Node]) -> _Node | None:

@@ -207,3 +207,13 @@ def test_is_date_line_english_date() -> None:
 
 def test_modification_date_label_is_an_update_label():
     assert parse_date("修改日期：2021-01-01 2020-07-14") == "2020-07-14"
+
+
+def test_months_ago_are_calendar_months() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from scraper.relative_dates import relative_date
+
+    china = timezone(timedelta(hours=8))
+    assert relative_date("3个月前 回答", datetime(2026, 11, 20, 16, 0, tzinfo=china)) == "2026-08-20"
+    assert relative_date("3个月前", datetime(2026, 5, 31, 9, 0, tzinfo=china)) == "2026-02-28"

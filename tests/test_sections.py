@@ -236,3 +236,11 @@ def test_split_heading(rest: str, expected: tuple[str, str]) -> None:
 def test_seed_article_sections() -> None:
     expected = json.loads(SEED_ARTICLE.read_text(encoding="utf-8"))
     assert build_sections(expected["body"].split("\n")) == expected["sections"]
+
+
+def test_digit_after_a_dot_is_a_marker_only_when_the_list_goes_on() -> None:
+    listed = build_sections(["一、危险信号", "1.3月龄以下的婴儿发热", "2.精神萎靡"])
+    assert [s["heading"] for s in listed[0]["subsections"]] == ["3月龄以下的婴儿发热", "精神萎靡"]
+    decimal = build_sections(["一、用药", "1.5倍的剂量要在医生指导下使用。", "注意观察。"])
+    assert decimal[0]["subsections"] == []
+    assert decimal[0]["text"] == "1.5倍的剂量要在医生指导下使用。\n注意观察。"

@@ -182,7 +182,7 @@ def is_inside(el: HtmlElement, ancestors: set[HtmlElement]) -> bool:
 def find_related_blocks(root: HtmlElement) -> list[HtmlElement]:
     """Related-reading blocks: the list that follows a 相关阅读-style heading."""
     blocks: list[HtmlElement] = []
-    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "p", "strong", "b", "dt", "em"):
+    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "p", "strong", "b", "dt", "em", "td", "th"):
         if len(el) > 3:
             continue
         own = "".join((el.text or "").split()) or "".join(el.text_content().split())
@@ -218,9 +218,9 @@ def _holds_article(node: HtmlElement) -> bool:
     return prose > MAX_RELATED_PROSE_CHARS
 
 
-# Inside a body, never text: captions of figures and the pager of a split article.
+# Inside a body, never text: figure captions, the pager of a split article, audio/video players.
 FURNITURE_TAGS = frozenset(("figcaption",))
-FURNITURE_HINTS = ("pages", "pager", "pagination", "page-nav", "pagenav", "fenye")
+FURNITURE_HINTS = ("pages", "pager", "pagination", "page-nav", "pagenav", "fenye", "voice", "audio", "player")
 
 
 def is_furniture(el: HtmlElement) -> bool:

@@ -36,6 +36,15 @@ def is_meta_line(line: str) -> bool:
     )
 
 
+def _first_title(line: str, titles: list[str]) -> tuple[int, str] | None:
+    """The earliest link title in the line (the longest one where several start there)."""
+    hits = [(line.find(t), -len(t), t) for t in titles if t in line]
+    if not hits:
+        return None
+    at, _, title = min(hits)
+    return at, title
+
+
 def block_entries(block: HtmlElement, base_url: str) -> list[RelatedEntry]:
     """Entries of a related-reading block, in page order."""
     links: dict[str, str | None] = {}
@@ -49,12 +58,16 @@ def block_entries(block: HtmlElement, base_url: str) -> list[RelatedEntry]:
     for line in element_lines(block):
         if is_related_heading(line):
             continue
-        # A line may hold several titles (bare links in a row) or repeat the current one ("标题:").
-        while (title := next((t for t in titles if line.startswith(t)), None)) is not None:
-            if entries and entries[-1][0] == title:
+        # A line may hold several titles (bare links in a row), a date before its title, or
+        # repeat the current title ("标题:") at the start of its summary.
+        while (found := _first_title(line, titles)) is not None:
+            at, title = found
+            if entries and entries[-1][0] == title and at == 0:
                 break
+            if at and entries:
+                entries[-1][1].append(line[:at].strip())
             entries.append((title, []))
-            line = line[len(title) :].strip()
+            line = line[at + len(title) :].strip()
         if entries and line:
             entries[-1][1].append(line)
     result = []
