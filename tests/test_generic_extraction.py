@@ -787,3 +787,24 @@ def test_short_last_page_of_a_split_article_is_kept():
     )
     assert not isinstance(result, Skip), result
     assert result.body.split("\n") == first + last
+
+
+def test_gb18030_with_characters_gbk_lacks():
+    body = (GENERIC / "enc-gb18030-meta.html").read_bytes()
+    assert b'<meta charset="gb18030">' in body
+    article = extract("enc-gb18030-meta.html", ENC_URL)
+    assert article.title == "孩子地包天（反\U0002c317）需要早点矫正吗"
+    assert (
+        lines(article)[0]
+        == "地包天在医学上称为反\U0002c317，是指下前牙咬在上前牙的外面，是儿童常见的错\U0002c317畸形之一。"
+    )
+    assert "\ufffd" not in article.body
+
+
+def test_gbk_without_any_declaration():
+    body = (GENERIC / "enc-gbk-no-declaration.html").read_bytes()
+    assert b"charset" not in body
+    article = extract("enc-gbk-no-declaration.html", ENC_URL)
+    assert article.title == "枸杞子的功效与禁忌"
+    assert lines(article)[-1] == "正在感冒发热、身体有炎症或者腹泻的人，暂时不宜食用枸杞子。"
+    assert "\ufffd" not in article.body
