@@ -40,7 +40,7 @@ LEADING_META_LINES = 3
 # A headline shorter than this (a logo, a section name) does not count as a match of <title>.
 MIN_HEADLINE_CHARS = 4
 HEADLINE_TAGS = ("h1", "h2", "h3", "h4")
-# How much text after the <h1> is searched for an unlabelled date.
+# How much text after the headline (and after the body) is searched for a date.
 DATE_WINDOW_CHARS = 200
 
 
@@ -100,12 +100,13 @@ class HtmlPage:
         remove_hidden(self.root)
         self.base = metadata.base_url(self.root, url)
         self.related_blocks = self._related_blocks()
-        excluded = set(self.related_blocks) | set(_all_elements(self.sel, profile.exclude))
-        self.excluded = excluded
-        h1 = first_element(self.sel, profile.title)
-        self.h1 = h1 if h1 is not None else self._find_headline()
+        self.excluded = set(self.related_blocks) | set(_all_elements(self.sel, profile.exclude))
+        headline = first_element(self.sel, profile.title)
+        self.headline = headline if headline is not None else self._find_headline()
         container = first_element(self.sel, profile.body or ((body_hint,) if body_hint else ()))
-        self.container = container if container is not None else find_main_content(self.root, excluded, self.h1)
+        if container is None:
+            container = find_main_content(self.root, self.excluded, self.headline)
+        self.container = container
 
     # --- record fields -------------------------------------------------------
 
@@ -122,7 +123,7 @@ class HtmlPage:
         seps = self.profile.title_separators
         chosen = first_text(self.sel, self.profile.title)
         if not chosen:
-            h1 = clean_line(self.h1.text_content()) if self.h1 is not None else None
+            h1 = clean_line(self.headline.text_content()) if self.headline is not None else None
             chosen = choose_title(h1, self.head_title, self.meta.get("og:title"), seps)
         if chosen and self.profile.site_name:
             chosen = strip_site_suffix(chosen, seps, site=self.profile.site_name)
@@ -135,7 +136,7 @@ class HtmlPage:
         found = parse_date(text, tz, now, year) if text else None
         if found:
             return found
-        window = self._text_after_h1()
+        window = self._text_after_headline()
         update_only = only_update_dates(window, tz)
         found = None if update_only else parse_date(window, tz, now, year)
         if found:
@@ -190,7 +191,9 @@ class HtmlPage:
         """The container's lines without the headline and the date line that may sit inside it."""
         if self.container is None:
             return []
-        lines = element_lines(self.container, skip=lambda el: el in self.excluded or el is self.h1 or is_furniture(el))
+        lines = element_lines(
+            self.container, skip=lambda el: el in self.excluded or el is self.headline or is_furniture(el)
+        )
         head = [line for line in lines[:LEADING_META_LINES] if is_date_line(line, self.profile.timezone)]
         return [line for line in lines if line not in head] if head else lines
 
@@ -304,12 +307,12 @@ class HtmlPage:
                     best = (len(text), el)
         return best[1] if best else next(iter(self.root.iter("h1")), None)
 
-    def _text_after_h1(self) -> str:
+    def _text_after_headline(self) -> str:
         """Text that follows the headline (the info bar), up to the body container."""
-        if self.h1 is None:
+        if self.headline is None:
             return ""
-        parts = [self.h1.tail or ""]
-        node: HtmlElement | None = self.h1
+        parts = [self.headline.tail or ""]
+        node: HtmlElement | None = self.headline
         while node is not None and sum(map(len, parts)) < DATE_WINDOW_CHARS:
             for sibling in node.itersiblings():
                 if self.container is not None and is_inside(self.container, {sibling}):
