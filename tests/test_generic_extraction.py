@@ -808,3 +808,11 @@ def test_gbk_without_any_declaration():
     assert article.title == "枸杞子的功效与禁忌"
     assert lines(article)[-1] == "正在感冒发热、身体有炎症或者腹泻的人，暂时不宜食用枸杞子。"
     assert "\ufffd" not in article.body
+
+
+def test_stylesheet_rules_inside_media_blocks_hide_nothing_on_screen():
+    from scraper.parsing.blocks import _top_level_rules
+
+    css = ".a{display:none} @media print{.b{display:none} .c{color:red}} #d, .e {visibility: hidden} x" * 2
+    assert _top_level_rules(css)[:2] == [(".a", "display:none"), ("#d, .e", "visibility: hidden")]
+    assert all(selector != ".b" for selector, _ in _top_level_rules(css))

@@ -36,10 +36,31 @@ def is_hidden(el: HtmlElement) -> bool:
     return bool(_HIDDEN_STYLE.search(el.get("style", "")))
 
 
-_MEDIA_BLOCK = re.compile(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.IGNORECASE)
-_HIDING_RULE = re.compile(r"([^{}]+)\{[^{}]*(?:display\s*:\s*none|visibility\s*:\s*hidden)[^{}]*\}", re.IGNORECASE)
 # Selectors a hiding rule may use here: tag, .class, #id and their simple combinations.
 _SIMPLE_SELECTOR = re.compile(r"^[\w.#\s>-]+$")
+
+
+def _top_level_rules(css: str) -> list[tuple[str, str]]:
+    """``(selectors, declarations)`` of the rules outside any ``@media``/``@supports`` block (linear time)."""
+    rules: list[tuple[str, str]] = []
+    depth, prelude, declarations, in_at_block = 0, "", "", False
+    for token in re.split(r"([{}])", css):
+        if token == "{":
+            depth += 1
+            if depth == 1:
+                in_at_block = prelude.lstrip().startswith("@")
+                declarations = ""
+        elif token == "}":
+            depth = max(depth - 1, 0)
+            if depth == 0:
+                if not in_at_block:
+                    rules.append((prelude.strip(), declarations))
+                prelude, in_at_block = "", False
+        elif depth == 0:
+            prelude = token
+        elif depth == 1:
+            declarations = token
+    return rules
 
 
 def stylesheet_hidden(root: HtmlElement) -> set[HtmlElement]:
@@ -49,9 +70,10 @@ def stylesheet_hidden(root: HtmlElement) -> set[HtmlElement]:
     """
     hidden: set[HtmlElement] = set()
     for style in root.iter("style"):
-        css = _MEDIA_BLOCK.sub("", style.text or "")
-        for rule in _HIDING_RULE.finditer(css):
-            for selector in rule.group(1).split(","):
+        for selectors, declarations in _top_level_rules(style.text or ""):
+            if not _HIDDEN_STYLE.search(declarations):
+                continue
+            for selector in selectors.split(","):
                 selector = selector.strip()
                 if not _SIMPLE_SELECTOR.match(selector) or selector in ("html", "body"):
                     continue
