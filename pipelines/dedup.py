@@ -21,6 +21,7 @@ from scrapy.settings import BaseSettings
 from w3lib.url import canonicalize_url
 
 from pipelines.stats import Stats
+from scraper.state import CrawlState
 
 logger = logging.getLogger(__name__)
 
@@ -64,34 +65,62 @@ class DuplicateIndex:
         self.by_url: dict[str, str] = {}
         self.by_fingerprint: dict[str, str] = {}
 
-    def check(self, url: str, canonical: str | None, fingerprint: str | None) -> tuple[str, str] | None:
-        """``(duplicate_of, reason)`` when the article was exported already, else None (and remember it)."""
-        keys = [url_key(url)] + ([url_key(canonical)] if canonical else [])
-        for key in reversed(keys):
+    def lookup(self, url: str, canonical: str | None, fingerprint: str | None) -> tuple[str, str] | None:
+        """``(duplicate_of, reason)`` when this crawl exported the article already, else None."""
+        for key in reversed(_keys(url, canonical)):
             if key in self.by_url:
                 return self.by_url[key], SAME_CANONICAL
         if fingerprint and fingerprint in self.by_fingerprint:
             return self.by_fingerprint[fingerprint], SAME_BODY
-        for key in keys:
+        return None
+
+    def register(self, url: str, canonical: str | None, fingerprint: str | None) -> None:
+        for key in _keys(url, canonical):
             self.by_url[key] = url
         if fingerprint:
             self.by_fingerprint[fingerprint] = url
-        return None
+
+    def check(self, url: str, canonical: str | None, fingerprint: str | None) -> tuple[str, str] | None:
+        """``lookup``, and ``register`` the article when it is new."""
+        found = self.lookup(url, canonical, fingerprint)
+        if found is None:
+            self.register(url, canonical, fingerprint)
+        return found
+
+
+def _keys(url: str, canonical: str | None) -> list[str]:
+    return [url_key(url)] + ([url_key(canonical)] if canonical else [])
+
+
+def earlier_run_duplicate(
+    state: CrawlState, url: str, canonical: str | None, fingerprint: str | None
+) -> tuple[str, str] | None:
+    """``(duplicate_of, reason)`` when an earlier run exported this article under another URL."""
+    if canonical and url_key(canonical) != url_key(url):
+        known = state.article(canonical)
+        if known is not None and known.duplicate_of is None:
+            return canonical, SAME_CANONICAL
+    earlier = state.url_with_body(fingerprint) if fingerprint else None
+    if earlier is not None and url_key(earlier) != url_key(url):
+        return earlier, SAME_BODY
+    return None
 
 
 class CrossPageDedupPipeline:
-    def __init__(self, stats: Stats, path: Path, overwrite: bool):
+    def __init__(self, stats: Stats, path: Path, overwrite: bool, state: CrawlState | None = None):
         self.stats = stats
         self.path = path
         self.overwrite = overwrite
         self.index = DuplicateIndex()
         self.file: IO[str] | None = None
+        self.state = state
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrossPageDedupPipeline:
         assert crawler.stats is not None
         path, overwrite = duplicates_path(crawler.settings)
-        pipeline = cls(crawler.stats, path, overwrite)
+        state_dir = crawler.settings.get("STATE_DIR")
+        pipeline = cls(crawler.stats, path, overwrite, CrawlState(state_dir) if state_dir else None)
         crawler.signals.connect(pipeline.open, signal=signals.spider_opened)
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         return pipeline
@@ -106,12 +135,17 @@ class CrossPageDedupPipeline:
         if self.file is not None:
             self.file.close()
             self.file = None
+        if self.state is not None:
+            self.state.close()
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        url = adapter["url"]
-        found = self.index.check(url, adapter.get("canonical_url"), adapter.get("fingerprint"))
+        url, canonical, fingerprint = adapter["url"], adapter.get("canonical_url"), adapter.get("fingerprint")
+        found = self.index.lookup(url, canonical, fingerprint)
+        if found is None and self.state is not None:
+            found = earlier_run_duplicate(self.state, url, canonical, fingerprint)
         if found is None:
+            self.index.register(url, canonical, fingerprint)
             return item
         duplicate_of, reason = found
         if duplicate_of == url:
@@ -130,3 +164,5 @@ class CrossPageDedupPipeline:
         line = json.dumps({"url": url, "duplicate_of": duplicate_of, "reason": reason}, ensure_ascii=False)
         self.file.write(line + "\n")
         self.file.flush()
+        if self.state is not None:
+            self.state.record_duplicate(url, duplicate_of)

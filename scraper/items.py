@@ -20,7 +20,8 @@ class Article:
     """One article. Missing values are ``None`` or ``[]``, never absent.
 
     ``body`` is the clean text, one paragraph a line; ``sections`` is the tree of
-    numbered headings derived from it; ``published`` and ``fetched_at`` are ISO 8601.
+    numbered headings derived from it; ``published`` and ``fetched_at`` are ISO 8601;
+    ``revision`` counts exports of the URL across incremental runs (2+: the article changed).
     """
 
     url: str
@@ -40,6 +41,7 @@ class Article:
     language: str | None = None
     fetched_at: str | None = None
     fingerprint: str | None = None
+    revision: int = 1
 
 
 # Order of the keys in every exported record.
@@ -61,4 +63,5 @@ RECORD_FIELDS = (
     "language",
     "fetched_at",
     "fingerprint",
+    "revision",
 )

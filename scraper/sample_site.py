@@ -10,9 +10,15 @@ from twisted.internet.interfaces import IListeningPort
 SAMPLE_SITE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample_site"
 
 
-def serve_sample_site(root: Path = SAMPLE_SITE_DIR) -> tuple[IListeningPort, str]:
-    """Start serving ``root`` on an ephemeral 127.0.0.1 port; return the port and the home URL."""
+# A fixed port keeps the sample site's URLs the same from run to run (incremental state is keyed
+# by URL); when it is taken, any free port is used.
+DEFAULT_PORT = 8642
+
+
+def serve_sample_site(root: Path = SAMPLE_SITE_DIR, port: int = DEFAULT_PORT) -> tuple[IListeningPort, str]:
+    """Start serving ``root`` on 127.0.0.1 (``port``, else a free one); return the port and the home URL."""
     from twisted.internet import reactor
+    from twisted.internet.error import CannotListenError
     from twisted.web.server import Site
     from twisted.web.static import File
 
@@ -20,5 +26,9 @@ def serve_sample_site(root: Path = SAMPLE_SITE_DIR) -> tuple[IListeningPort, str
         raise FileNotFoundError(f"sample site not found at {root} (expected index.html there)")
     resource = File(str(root))
     resource.contentTypes[".html"] = "text/html"
-    port: Any = cast(Any, reactor).listenTCP(0, Site(resource), interface="127.0.0.1")
-    return port, f"http://127.0.0.1:{port.getHost().port}/"
+    listen = cast(Any, reactor).listenTCP
+    try:
+        listening: Any = listen(port, Site(resource), interface="127.0.0.1")
+    except CannotListenError:
+        listening = listen(0, Site(resource), interface="127.0.0.1")
+    return listening, f"http://127.0.0.1:{listening.getHost().port}/"

@@ -33,7 +33,18 @@ ITEM_PIPELINES = {
     "pipelines.structure.StructurePipeline": 300,
     "pipelines.validation.ValidationPipeline": 400,
     "pipelines.dedup.CrossPageDedupPipeline": 500,
+    "pipelines.incremental.IncrementalPipeline": 600,
 }
+
+DOWNLOADER_MIDDLEWARES = {
+    # Before the retry/redirect/httpcompression middlewares see the response (304 ends it here).
+    "scraper.middlewares.incremental.IncrementalMiddleware": 560,
+}
+# Incremental runs: where state persists between runs (unset: every run starts from nothing).
+STATE_DIR = None
+INCREMENTAL_REFETCH = False
+# Port of the bundled sample site (scrapy crawl articles without start_urls); taken → any free port.
+SAMPLE_SITE_PORT = 8642
 
 EXTENSIONS = {
     "scraper.extensions.summary.RunSummary": 900,

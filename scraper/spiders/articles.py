@@ -32,7 +32,7 @@ from scraper.items import Article
 from scraper.parsing import ParsedPage, Skip, is_html, merge_pages, parse_page
 from scraper.parsing.pagination import MAX_PAGES, page_of
 from scraper.profiles import ProfileError, get_profile
-from scraper.sample_site import serve_sample_site
+from scraper.sample_site import DEFAULT_PORT, serve_sample_site
 
 logger = logging.getLogger(__name__)
 
@@ -134,7 +134,8 @@ class ArticlesSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[Request]:
         if self.sample_site:
-            self._server_port, home = serve_sample_site()
+            port = self.crawler.settings.getint("SAMPLE_SITE_PORT", DEFAULT_PORT)
+            self._server_port, home = serve_sample_site(port=port)
             self.start_urls = [home]
             self.logger.info("Crawling the bundled sample site at %s", home)
         for url in self.start_urls:
