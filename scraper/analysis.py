@@ -39,11 +39,13 @@ def _records(path: Path) -> Iterator[dict[str, Any]]:
                 raise ValueError(f"{path}:{number}: not a JSON line ({exc.msg})") from exc
 
 
-def load_articles(paths: PathLike | Iterable[PathLike]) -> pd.DataFrame:
-    """Read one or more JSONL files (globs allowed) into a DataFrame, one row per article.
+def load_articles(paths: PathLike | Iterable[PathLike], latest: bool = True) -> pd.DataFrame:
+    """Read one or more JSONL files (globs allowed, e.g. ``data/runs/*/articles.jsonl``) into a DataFrame.
 
     ``published`` and ``fetched_at`` become UTC datetimes (a date without a time
     is taken as midnight UTC of that day); nested fields stay Python lists/dicts.
+    With ``latest`` (default) each URL appears once, at its highest ``revision``;
+    ``latest=False`` keeps every exported revision.
     """
     rows = [record for path in _expand(paths) for record in _records(path)]
     frame = pd.DataFrame(rows)
@@ -53,6 +55,10 @@ def load_articles(paths: PathLike | Iterable[PathLike]) -> pd.DataFrame:
     frame = frame[list(RECORD_FIELDS) + [c for c in frame.columns if c not in RECORD_FIELDS]]
     for column in ("published", "fetched_at"):
         frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601")
+    if latest and len(frame):
+        frame["revision"] = frame["revision"].fillna(1).astype(int)
+        order = frame.sort_values(["revision", "fetched_at"], kind="stable")
+        frame = order.drop_duplicates("url", keep="last").sort_index().reset_index(drop=True)
     return frame
 
 

@@ -52,3 +52,14 @@ def test_bad_input_gives_clear_errors(tmp_path):
     (tmp_path / "bad.jsonl").write_text('{"url": 1}\nnot json\n')
     with pytest.raises(ValueError, match="bad.jsonl:2: not a JSON line"):
         load_articles(tmp_path / "bad.jsonl")
+
+
+def test_latest_revision_per_url_by_default(tmp_path):
+    old, new, other = record("article"), record("article"), record("related")
+    new.update(revision=2, body="更新后的正文", fetched_at="2026-11-26T10:00:00Z")
+    write_jsonl(tmp_path / "run1.jsonl", [old, other])
+    write_jsonl(tmp_path / "run2.jsonl", [new])
+    latest = load_articles(str(tmp_path / "run*.jsonl"))
+    assert len(latest) == 2
+    assert latest.set_index("title").loc["腰椎微创手术后腰酸痛是怎么回事", "body"] == "更新后的正文"
+    assert len(load_articles(str(tmp_path / "run*.jsonl"), latest=False)) == 3
