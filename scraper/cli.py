@@ -1,15 +1,22 @@
-"""The ``healthscrape`` command: ``healthscrape extract PATH_OR_URL [--url URL] [--site NAME]``."""
+"""The ``healthscrape`` command.
+
+* ``healthscrape extract PATH_OR_URL [--url URL] [--site NAME]``: one page's record as JSONL.
+* ``healthscrape crawl [--data-dir data] [scrapy crawl arguments]``: one scheduled, incremental run.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
@@ -21,6 +28,20 @@ from pipelines.stats import CounterStats
 from scraper.items import RECORD_FIELDS
 from scraper.parsing import Skip, parse_article
 from scraper.profiles import ProfileError, get_profile
+from scraper.runs import (
+    DEFAULT_MAX_ERROR_RATE,
+    LOCK_FILE,
+    PART,
+    LockError,
+    RunLock,
+    articles_seen,
+    checks,
+    new_run_dir,
+    previous_report,
+    publish,
+    utc_stamp,
+    write_atomically,
+)
 from scraper.settings import DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, USER_AGENT
 from scraper.spiders.articles import utc_now
 
@@ -107,6 +128,77 @@ def extract(target: str, url: str | None = None, site: str | None = None) -> dic
     return {key: record[key] for key in RECORD_FIELDS}
 
 
+RUN_OUTPUTS = ("articles.jsonl", "duplicates.jsonl")
+EXIT_RUN_FAILED, EXIT_LOCKED = 1, 3
+
+
+def crawl(data_dir: Path, scrapy_args: list[str], max_error_rate: float) -> int:
+    """One scheduled run: lock, crawl into ``data/runs/<ts>/``, publish the outputs, write report.json."""
+    state, runs = data_dir / "state", data_dir / "runs"
+    lock = RunLock(state / LOCK_FILE)
+    try:
+        lock.acquire()
+    except LockError as exc:
+        print(f"healthscrape: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    try:
+        if lock.taken_over is not None:
+            print(f"healthscrape: took over the stale lock of dead process {lock.taken_over}", file=sys.stderr)
+        run = new_run_dir(runs)
+        started = utc_stamp()
+        command = [
+            sys.executable, "-m", "scrapy", "crawl", "articles",
+            "-s", f"STATE_DIR={state}",
+            "-O", f"{run / 'articles.jsonl'}{PART}:jsonlines",
+            "-s", f"DUPLICATES_FILE={run / 'duplicates.jsonl'}{PART}",
+            "-s", f"STATS_FILE={run / 'stats.json'}",
+            *scrapy_args,
+        ]  # fmt: skip
+        env = {"SCRAPY_SETTINGS_MODULE": "scraper.settings", **os.environ}
+        code = subprocess.call(command, env=env)
+        stats_file = run / "stats.json"
+        stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else {}
+        if code == 0:
+            publish(run, RUN_OUTPUTS)
+        results = checks(stats, code, previous_report(runs, run), max_error_rate)
+        report = run_report(run, started, code, stats, results)
+        write_atomically(run / "report.json", json.dumps(report, ensure_ascii=False, indent=1, default=str))
+        failed = [c for c in results if not c["ok"]]
+        verdict = "ok" if not failed else "FAILED: " + "; ".join(c["detail"] for c in failed)
+        print(f"healthscrape: run {run} {verdict}")
+        return EXIT_RUN_FAILED if failed else EXIT_OK
+    finally:
+        lock.release()
+
+
+def run_report(
+    run: Path, started: str, code: int, stats: dict[str, Any], results: list[dict[str, Any]]
+) -> dict[str, Any]:
+    skipped = {k.removeprefix("parse/skipped_"): v for k, v in stats.items() if k.startswith("parse/skipped_")}
+    return {
+        "run": run.name,
+        "started_at": started,
+        "finished_at": utc_stamp(),
+        "status": "ok" if all(c["ok"] for c in results) else "failed",
+        "exit_code": code,
+        "finish_reason": stats.get("finish_reason"),
+        "counts": {
+            "articles_exported": stats.get("item_scraped_count", 0),
+            "articles_seen": articles_seen(stats),
+            "articles_updated": stats.get("incremental/updated", 0),
+            "not_modified": stats.get("incremental/not_modified", 0),
+            "duplicates": stats.get("dedup/duplicates", 0),
+            "skipped_pages": skipped,
+            "invalid_records": stats.get("validation/invalid", 0),
+            "requests": stats.get("downloader/request_count", 0),
+            "retries": stats.get("retry/count", 0),
+        },
+        "checks": results,
+        "outputs": {name: str(run / name) for name in RUN_OUTPUTS},
+        "stats": stats,
+    }
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="healthscrape", description="Health-article extraction tools.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -114,11 +206,26 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("target", metavar="PATH_OR_URL", help="an HTML or text file, or an http(s) URL")
     one.add_argument("--url", help="the page's URL when reading a file (for resolving links)")
     one.add_argument("--site", help="force a site profile by name")
+    scheduled = commands.add_parser(
+        "crawl",
+        help="one scheduled, incremental run into DATA/runs/<timestamp>/ (other arguments go to scrapy crawl)",
+    )
+    scheduled.add_argument("--data-dir", type=Path, default=Path("data"), help="state and runs folder (data)")
+    scheduled.add_argument(
+        "--max-error-rate",
+        type=float,
+        default=DEFAULT_MAX_ERROR_RATE,
+        help="share of failed requests that fails the run",
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args, rest = build_parser().parse_known_args(argv)
+    if args.command == "crawl":
+        return crawl(args.data_dir, rest, args.max_error_rate)
+    if rest:
+        build_parser().error(f"unrecognized arguments: {' '.join(rest)}")
     try:
         record = extract(args.target, url=args.url, site=args.site)
     except CommandError as exc:
