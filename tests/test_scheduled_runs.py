@@ -1,0 +1,89 @@
+"""``healthscrape crawl``: scheduled runs with a lock, run folders, report.json and an exit status."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLE_SITE, start_server, stop_server
+
+SCRIPT = Path(sys.executable).with_name("healthscrape")
+
+
+def healthscrape_crawl(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([str(SCRIPT), "crawl", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+def reports(cwd: Path) -> list[dict]:
+    return [json.loads(p.read_text()) for p in sorted((cwd / "data" / "runs").glob("*/report.json"))]
+
+
+@pytest.fixture
+def site(tmp_path, serve):
+    root = tmp_path / "site"
+    shutil.copytree(SAMPLE_SITE, root)
+    return serve(root)
+
+
+def test_two_runs_write_run_folders_and_the_second_exports_nothing(tmp_path, site):
+    for _ in range(2):
+        done = healthscrape_crawl(tmp_path, "-a", f"start_urls={site.base}/")
+        assert done.returncode == 0, done.stderr[-2000:]
+    runs = sorted((tmp_path / "data" / "runs").iterdir())
+    assert len(runs) == 2
+    for run in runs:
+        assert sorted(p.name for p in run.iterdir()) == [
+            "articles.jsonl",
+            "duplicates.jsonl",
+            "report.json",
+            "stats.json",
+        ]
+    first, second = reports(tmp_path)
+    assert first["status"] == second["status"] == "ok"
+    assert first["counts"]["articles_exported"] == 9 and second["counts"]["articles_exported"] == 0
+    assert second["counts"]["not_modified"] == 11
+    assert (runs[1] / "articles.jsonl").read_text() == ""
+    assert not (tmp_path / "data" / "state" / "crawl.lock").exists()
+
+
+def test_second_run_while_one_is_active_exits_at_once(tmp_path, site):
+    lock = tmp_path / "data" / "state" / "crawl.lock"
+    lock.parent.mkdir(parents=True)
+    lock.write_text(json.dumps({"pid": os.getpid(), "started_at": "2026-11-25T10:00:00Z"}))
+    done = healthscrape_crawl(tmp_path, "-a", f"start_urls={site.base}/")
+    assert done.returncode == 3
+    assert f"another crawl is running (pid {os.getpid()}" in done.stderr
+    assert not (tmp_path / "data" / "runs").exists()
+
+
+def test_stale_lock_of_a_dead_process_is_taken_over(tmp_path, site):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    lock = tmp_path / "data" / "state" / "crawl.lock"
+    lock.parent.mkdir(parents=True)
+    lock.write_text(json.dumps({"pid": dead.pid, "started_at": "2026-11-25T10:00:00Z"}))
+    done = healthscrape_crawl(tmp_path, "-a", f"start_urls={site.base}/")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert f"took over the stale lock of dead process {dead.pid}" in done.stderr
+    assert not lock.exists()
+
+
+def test_run_fails_when_the_site_gives_nothing_after_a_run_that_had_articles(tmp_path):
+    server, site = start_server(SAMPLE_SITE)
+    try:
+        assert healthscrape_crawl(tmp_path, "-a", f"start_urls={site.base}/").returncode == 0
+    finally:
+        stop_server(server)
+    done = healthscrape_crawl(tmp_path, "-a", f"start_urls={site.base}/", "-s", "RETRY_TIMES=0")
+    assert done.returncode == 1
+    assert "FAILED" in done.stdout and "0 articles seen (last run: 11)" in done.stdout
+    failed = reports(tmp_path)[-1]
+    assert failed["status"] == "failed"
+    assert {c["name"] for c in failed["checks"] if not c["ok"]} >= {"articles"}
