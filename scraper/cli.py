@@ -152,16 +152,20 @@ def crawl(data_dir: Path, scrapy_args: list[str], max_error_rate: float) -> int:
             "-O", f"{run / 'articles.jsonl'}{PART}:jsonlines",
             "-s", f"DUPLICATES_FILE={run / 'duplicates.jsonl'}{PART}",
             "-s", f"STATS_FILE={run / 'stats.json'}",
+            "-s", f"MONITOR_RESULTS_FILE={run / 'monitors.json'}",
             *scrapy_args,
         ]  # fmt: skip
         env = {"SCRAPY_SETTINGS_MODULE": "scraper.settings", **os.environ}
         code = subprocess.call(command, env=env)
         stats_file = run / "stats.json"
         stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else {}
+        monitors_file = run / "monitors.json"
+        monitors = json.loads(monitors_file.read_text(encoding="utf-8")) if monitors_file.exists() else None
         if code == 0:
             publish(run, RUN_OUTPUTS)
-        results = checks(stats, code, previous_report(runs, run), max_error_rate)
+        results = checks(stats, code, previous_report(runs, run), max_error_rate, monitors)
         report = run_report(run, started, code, stats, results)
+        report["monitors"] = monitors
         write_atomically(run / "report.json", json.dumps(report, ensure_ascii=False, indent=1, default=str))
         failed = [c for c in results if not c["ok"]]
         verdict = "ok" if not failed else "FAILED: " + "; ".join(c["detail"] for c in failed)

@@ -131,10 +131,18 @@ def previous_report(runs_dir: Path, current: Path) -> dict[str, Any] | None:
     return None
 
 
+MONITOR_FAILURES = ("FAIL", "ERROR")
+
+
 def checks(
-    stats: dict[str, Any], exit_code: int, previous: dict[str, Any] | None, max_error_rate: float
+    stats: dict[str, Any],
+    exit_code: int,
+    previous: dict[str, Any] | None,
+    max_error_rate: float,
+    monitors: list[dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
     """The checks that decide whether a run failed, each ``{name, ok, detail}``."""
+    failed_monitors = [m for m in monitors or [] if m.get("status") in MONITOR_FAILURES]
     seen = articles_seen(stats)
     last_seen = int(previous.get("counts", {}).get("articles_seen", 0)) if previous else 0
     reason = stats.get("finish_reason")
@@ -151,5 +159,11 @@ def checks(
             "name": "error_rate",
             "ok": rate <= max_error_rate,
             "detail": f"{rate:.1%} of requests failed (max {max_error_rate:.0%})",
+        },
+        {
+            "name": "monitors",
+            "ok": monitors is not None and not failed_monitors,
+            "detail": "; ".join(f"{m['monitor']}: {m.get('detail')}" for m in failed_monitors)
+            or ("all monitors passed" if monitors is not None else "no monitor results"),
         },
     ]

@@ -43,10 +43,29 @@ DOWNLOADER_MIDDLEWARES = {
 # Incremental runs: where state persists between runs (unset: every run starts from nothing).
 STATE_DIR = None
 INCREMENTAL_REFETCH = False
+# Monitoring (Spidermon): checked when the spider closes, logged, and written to
+# MONITOR_RESULTS_FILE when set (healthscrape crawl puts them in report.json).
+SPIDERMON_ENABLED = True
+SPIDERMON_SPIDER_CLOSE_MONITORS = ("scraper.monitors.ArticleMonitorSuite",)
+SPIDERMON_EXPECTED_FINISH_REASONS = ["finished"]
+SPIDERMON_ADD_FIELD_COVERAGE = True
+SPIDERMON_FIELD_COVERAGE_SKIP_NONE = True
+SPIDERMON_FIELD_COVERAGE_SKIP_IF_NO_ITEM = True
+SPIDERMON_FIELD_COVERAGE_RULES = {
+    "Article/title": 1.0,
+    "Article/body": 1.0,
+    "Article/published": 0.9,
+}
+SPIDERMON_MAX_ERRORS = 0
+SPIDERMON_MAX_RETRIES = 100
+SPIDERMON_MAX_INVALID_RECORDS = 0
+MONITOR_RESULTS_FILE = None
+
 # Port of the bundled sample site (scrapy crawl articles without start_urls); taken → any free port.
 SAMPLE_SITE_PORT = 8642
 
 EXTENSIONS = {
+    "spidermon.contrib.scrapy.extensions.Spidermon": 500,
     "scraper.extensions.summary.RunSummary": 900,
     "scraper.extensions.stats_file.StatsFile": 910,
 }

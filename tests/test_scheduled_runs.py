@@ -11,9 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SAMPLE_SITE, start_server, stop_server
+from conftest import FIXTURES, ROOT, SAMPLE_SITE, start_server, stop_server
 
 SCRIPT = Path(sys.executable).with_name("healthscrape")
+MANIFEST = json.loads((FIXTURES / "sample_site_manifest.json").read_text(encoding="utf-8"))
+ARTICLES = len(MANIFEST["articles"])
+KNOWN = ARTICLES + len(MANIFEST["duplicates"])  # exported articles and reported mobile copies
 
 
 def healthscrape_crawl(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -39,16 +42,13 @@ def test_two_runs_write_run_folders_and_the_second_exports_nothing(tmp_path, sit
     runs = sorted((tmp_path / "data" / "runs").iterdir())
     assert len(runs) == 2
     for run in runs:
-        assert sorted(p.name for p in run.iterdir()) == [
-            "articles.jsonl",
-            "duplicates.jsonl",
-            "report.json",
-            "stats.json",
-        ]
+        names = sorted(p.name for p in run.iterdir())
+        assert names == ["articles.jsonl", "duplicates.jsonl", "monitors.json", "report.json", "stats.json"]
     first, second = reports(tmp_path)
-    assert first["status"] == second["status"] == "ok"
-    assert first["counts"]["articles_exported"] == 9 and second["counts"]["articles_exported"] == 0
-    assert second["counts"]["not_modified"] == 11
+    assert first["status"] == second["status"] == "ok", first["checks"]
+    assert first["counts"]["articles_exported"] == ARTICLES and second["counts"]["articles_exported"] == 0
+    assert second["counts"]["not_modified"] == KNOWN
+    assert {m["status"] for m in first["monitors"]} <= {"OK", "SKIPPED"}
     assert (runs[1] / "articles.jsonl").read_text() == ""
     assert not (tmp_path / "data" / "state" / "crawl.lock").exists()
 
@@ -83,7 +83,7 @@ def test_run_fails_when_the_site_gives_nothing_after_a_run_that_had_articles(tmp
         stop_server(server)
     done = healthscrape_crawl(tmp_path, "-a", f"start_urls={site.base}/", "-s", "RETRY_TIMES=0")
     assert done.returncode == 1
-    assert "FAILED" in done.stdout and "0 articles seen (last run: 11)" in done.stdout
+    assert "FAILED" in done.stdout and f"0 articles seen (last run: {KNOWN})" in done.stdout
     failed = reports(tmp_path)[-1]
     assert failed["status"] == "failed"
     assert {c["name"] for c in failed["checks"] if not c["ok"]} >= {"articles"}

@@ -1,0 +1,73 @@
+"""Run monitors (Spidermon): item fields, errors, retries, validation, finish reason.
+
+The suite runs when the spider closes; Spidermon logs each result, and the
+``MonitorResults`` action writes them to ``MONITOR_RESULTS_FILE`` (``healthscrape crawl``
+puts them in ``report.json``). Thresholds are settings (README → Scheduled scrapes).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from spidermon import Monitor, MonitorSuite, monitors
+from spidermon.contrib.scrapy.monitors import (
+    ErrorCountMonitor,
+    FieldCoverageMonitor,
+    FinishReasonMonitor,
+    RetryCountMonitor,
+)
+from spidermon.core.actions import Action
+
+
+@monitors.name("Record validation")
+class ValidationMonitor(Monitor):
+    @monitors.name("Invalid records at most SPIDERMON_MAX_INVALID_RECORDS")
+    def test_invalid_records(self) -> None:
+        invalid = int(self.data.stats.get("validation/invalid", 0))
+        limit = self.data.crawler.settings.getint("SPIDERMON_MAX_INVALID_RECORDS", 0)
+        self.assertLessEqual(invalid, limit, msg=f"{invalid} records failed validation (max {limit})")
+
+
+def _message(error: str | None) -> str | None:
+    """The assertion's message of a failed monitor, without the traceback."""
+    if not error:
+        return None
+    return error.rsplit("AssertionError:", 1)[-1].strip() or error.strip()
+
+
+class MonitorResults(Action):
+    """Write every monitor's outcome to ``MONITOR_RESULTS_FILE`` as JSON (skipped when unset)."""
+
+    def __init__(self, path: str | None = None):
+        super().__init__()
+        self.path = path
+
+    @classmethod
+    def from_crawler_kwargs(cls, crawler: Any) -> dict[str, Any]:
+        return {"path": crawler.settings.get("MONITOR_RESULTS_FILE")}
+
+    def run_action(self) -> None:
+        if not self.path:
+            return
+        results = [
+            {"monitor": r.monitor.name, "status": r.status, "detail": _message(r.error or r.reason)}
+            for r in self.result.monitor_results
+        ]
+        target = Path(self.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(target.name + ".part")
+        temporary.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+        temporary.replace(target)
+
+
+class ArticleMonitorSuite(MonitorSuite):
+    monitors = [
+        FinishReasonMonitor,
+        FieldCoverageMonitor,
+        ErrorCountMonitor,
+        RetryCountMonitor,
+        ValidationMonitor,
+    ]
+    monitors_finished_actions = [MonitorResults]
