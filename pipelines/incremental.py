@@ -1,5 +1,6 @@
 """Incremental runs (``STATE_DIR`` set): export only what is new or changed since earlier runs.
 
+State is recorded when the item is scraped, after the export pipelines have run.
 An article whose URL and body fingerprint an earlier run exported is dropped
 (``incremental/unchanged``); one whose body changed is exported again with its
 ``revision`` raised (``incremental/updated``); a new one gets revision 1 (``incremental/new``).
@@ -30,6 +31,7 @@ class IncrementalPipeline:
             raise NotConfigured
         assert crawler.stats is not None
         pipeline = cls(crawler.stats, CrawlState(state_dir))
+        crawler.signals.connect(pipeline.exported, signal=signals.item_scraped)
         crawler.signals.connect(pipeline.state.close, signal=signals.spider_closed)
         return pipeline
 
@@ -43,5 +45,9 @@ class IncrementalPipeline:
         changed = known is not None and known.fingerprint is not None
         adapter["revision"] = known.revision + 1 if changed and known else 1
         self.stats.inc_value("incremental/updated" if changed else "incremental/new")
-        self.state.record_article(url, fingerprint, adapter["revision"])
         return item
+
+    def exported(self, item: Any) -> None:
+        """Remember an article once every pipeline (the durable export included) has passed it."""
+        adapter = ItemAdapter(item)
+        self.state.record_article(adapter["url"], adapter.get("fingerprint"), adapter["revision"])

@@ -39,11 +39,13 @@ from scraper.runs import (
     new_run_dir,
     previous_report,
     publish,
+    recover_killed_runs,
     utc_stamp,
     write_atomically,
 )
 from scraper.settings import DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, USER_AGENT
 from scraper.spiders.articles import utc_now
+from scraper.state import CrawlState
 
 EXIT_OK, EXIT_NOT_ARTICLE, EXIT_UNREADABLE = 0, 1, 2
 
@@ -144,12 +146,20 @@ def crawl(data_dir: Path, scrapy_args: list[str], max_error_rate: float) -> int:
     try:
         if lock.taken_over is not None:
             print(f"healthscrape: took over the stale lock of dead process {lock.taken_over}", file=sys.stderr)
+        if runs.is_dir():
+            store = CrawlState(state)
+            try:
+                for killed in recover_killed_runs(runs, store):
+                    print(f"healthscrape: recovered the killed run {killed}", file=sys.stderr)
+            finally:
+                store.close()
         run = new_run_dir(runs)
         started = utc_stamp()
         command = [
             sys.executable, "-m", "scrapy", "crawl", "articles",
             "-s", f"STATE_DIR={state}",
-            "-O", f"{run / 'articles.jsonl'}{PART}:jsonlines",
+            "-s", "FEEDS={}",
+            "-s", f"RUN_OUTPUT={run / 'articles.jsonl'}{PART}",
             "-s", f"DUPLICATES_FILE={run / 'duplicates.jsonl'}{PART}",
             "-s", f"STATS_FILE={run / 'stats.json'}",
             "-s", f"MONITOR_RESULTS_FILE={run / 'monitors.json'}",

@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from scraper.state import CrawlState
+
 LOCK_FILE = "crawl.lock"
 PART = ".part"
 # Checks that fail a run; thresholds can be changed with crawl options.
@@ -167,3 +169,46 @@ def checks(
             or ("all monitors passed" if monitors is not None else "no monitor results"),
         },
     ]
+
+
+def complete_lines(path: Path) -> list[str]:
+    """The whole lines of a file (a line cut by a kill, without its newline, is dropped)."""
+    if not path.exists():
+        return []
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return text.splitlines(keepends=True)[: text.count("\n")]
+
+
+def recover_killed_runs(runs_dir: Path, state: CrawlState) -> list[Path]:
+    """Close the runs that were killed (outputs still ``.part``, no report): keep their whole lines,
+    make sure the state knows every record they hold, publish them, and write a ``killed`` report."""
+    recovered = []
+    for run in sorted(p for p in runs_dir.glob("*") if p.is_dir() and not (p / "report.json").exists()):
+        articles, duplicates = (
+            complete_lines(run / "articles.jsonl.part"),
+            complete_lines(run / "duplicates.jsonl.part"),
+        )
+        for line in articles:
+            record = json.loads(line)
+            state.record_article(record["url"], record.get("fingerprint"), int(record.get("revision") or 1))
+        for line in duplicates:
+            entry = json.loads(line)
+            state.record_duplicate(entry["url"], entry["duplicate_of"])
+        write_atomically(run / "articles.jsonl", "".join(articles))
+        write_atomically(run / "duplicates.jsonl", "".join(duplicates))
+        for name in ("articles.jsonl", "duplicates.jsonl"):
+            (run / (name + PART)).unlink(missing_ok=True)
+        report = {
+            "run": run.name,
+            "status": "killed",
+            "recovered_at": utc_stamp(),
+            "counts": {
+                "articles_exported": len(articles),
+                "articles_seen": len(articles),
+                "duplicates": len(duplicates),
+            },
+            "checks": [{"name": "process", "ok": False, "detail": "the run was killed; its whole records were kept"}],
+        }
+        write_atomically(run / "report.json", json.dumps(report, ensure_ascii=False, indent=1))
+        recovered.append(run)
+    return recovered

@@ -34,6 +34,7 @@ ITEM_PIPELINES = {
     "pipelines.validation.ValidationPipeline": 400,
     "pipelines.dedup.CrossPageDedupPipeline": 500,
     "pipelines.incremental.IncrementalPipeline": 600,
+    "pipelines.export.DurableExportPipeline": 700,
 }
 
 DOWNLOADER_MIDDLEWARES = {
@@ -43,6 +44,10 @@ DOWNLOADER_MIDDLEWARES = {
 # Incremental runs: where state persists between runs (unset: every run starts from nothing).
 STATE_DIR = None
 INCREMENTAL_REFETCH = False
+# A JSONL file each record is written to and fsynced before the next (healthscrape crawl uses it
+# instead of FEEDS, so that a killed run loses nothing it recorded as exported).
+RUN_OUTPUT = None
+RUN_OUTPUT_FSYNC = True
 # Monitoring (Spidermon): checked when the spider closes, logged, and written to
 # MONITOR_RESULTS_FILE when set (healthscrape crawl puts them in report.json).
 SPIDERMON_ENABLED = True

@@ -34,7 +34,7 @@ class RunSummary:
 
 def summary_text(stats: dict[str, Any], settings: Any, reason: str) -> str:
     feed, _ = feed_file(settings)
-    output = str(feed) if feed else "the configured feeds"
+    output = settings.get("RUN_OUTPUT") or (str(feed) if feed else "the configured feeds")
     duplicates_file = stats.get("dedup/duplicates_file", "(none)")
     lines = [
         f"healthscrape: {stats.get('item_scraped_count', 0)} articles written to {output}",
