@@ -114,6 +114,31 @@ def articles_seen(stats: dict[str, Any]) -> int:
     return sum(int(stats.get(k, 0)) for k in keys)
 
 
+# Requests ignored by design, not faults (robots.txt refusals are counted by Scrapy already).
+IGNORED_ON_PURPOSE = ("not_modified", "known_article", "robots")
+
+
+def faults(stats: dict[str, Any]) -> dict[str, int]:
+    """Every fault the crawl met, by reason: HTTP errors, download exceptions, retries given up,
+    robots.txt refusals and the pages the parser skipped."""
+    found: dict[str, int] = {}
+    for key, value in stats.items():
+        if key.startswith("downloader/response_status_count/"):
+            status = key.rsplit("/", 1)[-1]
+            if status not in ("200", "304"):
+                found[f"http_{status}"] = int(value)
+        elif key.startswith("downloader/exception_type_count/"):
+            found["exception/" + key.rsplit(".", 1)[-1]] = int(value)
+        elif key.startswith("parse/skipped_"):
+            found["skipped/" + key.removeprefix("parse/skipped_")] = int(value)
+        elif key.startswith("parse/ignored/") and key.rsplit("/", 1)[-1] not in IGNORED_ON_PURPOSE:
+            found["ignored/" + key.rsplit("/", 1)[-1]] = int(value)
+    for key, name in (("retry/max_reached", "retries_exhausted"), ("robotstxt/forbidden", "robots_forbidden")):
+        if stats.get(key):
+            found[name] = int(stats[key])
+    return dict(sorted(found.items()))
+
+
 def error_rate(stats: dict[str, Any]) -> float:
     requests = int(stats.get("downloader/request_count", 0))
     errors = int(stats.get("parse/skipped_error", 0))

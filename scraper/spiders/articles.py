@@ -70,6 +70,20 @@ def parse_flag(name: str, value: str | bool) -> bool:
     raise ValueError(f"{name}: expected yes or no, got {value!r}")
 
 
+IGNORE_REASONS = (
+    ("robots.txt", "robots"),
+    ("DOWNLOAD_MAXSIZE", "too_large"),
+    ("not modified", "not_modified"),
+    ("known article", "known_article"),
+    ("offsite", "offsite"),
+)
+
+
+def ignore_reason(message: str) -> str:
+    """A short stats key for why a request was ignored."""
+    return next((reason for needle, reason in IGNORE_REASONS if needle.lower() in message.lower()), "other")
+
+
 def is_local(url: str) -> bool:
     """True for file:// URLs and loopback hosts, which need no politeness throttling."""
     parts = urlsplit(url)
@@ -191,8 +205,9 @@ class ArticlesSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
         if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            # robots.txt disallow, offsite, and the like: a decision, not a failure
+            # robots.txt disallow, offsite, not modified, too large after decompression: counted by reason
             self.crawler.stats.inc_value("parse/ignored_requests")
+            self.crawler.stats.inc_value(f"parse/ignored/{ignore_reason(failure.getErrorMessage())}")
             self.logger.debug("Ignored %s: %s", request.url, failure.getErrorMessage())
             return
         self._count_skip(request.url, Skip("error", failure.getErrorMessage()))

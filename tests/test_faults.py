@@ -1,0 +1,52 @@
+"""A crawl against a fault-injecting server completes, exports every good article and counts every fault."""
+
+from __future__ import annotations
+
+import json
+
+from faults import FAULTS, serve_faults
+
+from conftest import FIXTURES, SAMPLE_SITE, run_crawl, stop_server
+from scraper.runs import faults
+
+MANIFEST = json.loads((FIXTURES / "sample_site_manifest.json").read_text(encoding="utf-8"))
+
+
+def test_crawl_survives_every_fault_and_counts_it(tmp_path):
+    server, base = serve_faults(SAMPLE_SITE)
+    try:
+        result = run_crawl(
+            tmp_path,
+            "-a", f"start_urls={base}/",
+            "-s", "DOWNLOAD_TIMEOUT=2",
+            "-s", "RETRY_TIMES=1",
+            "-s", "DOWNLOAD_MAXSIZE=1000000",
+            "-s", "DOWNLOAD_WARNSIZE=0",
+            "-s", "REDIRECT_MAX_TIMES=3",
+            timeout=180,
+        )  # fmt: skip
+    finally:
+        stop_server(server)
+    assert result.returncode == 0, result.log[-3000:]
+    assert result.stats["finish_reason"] == "finished"
+    exported = {r["url"] for r in result.articles}
+    good = {base + a["path"] for a in MANIFEST["articles"]} | {base + p for p, ok in FAULTS.items() if ok}
+    assert exported == good
+    wrong_charset = next(r for r in result.articles if r["url"].endswith("/fault/wrong-charset.html"))
+    assert wrong_charset["title"] == "声明了错误字符集的文章"
+    found = faults(result.stats)
+    assert found["http_500"] == 1 and found["http_503"] == 1  # retried, then served
+    assert found["http_404"] == 1
+    assert found["http_302"] >= 1  # the redirect loop, stopped (the dupefilter drops the repeat)
+    assert found["robots_forbidden"] == 1
+    assert found["ignored/too_large"] == 1  # the gzip bomb, stopped while decompressing
+    assert found["exception/DownloadTimeoutError"] == 2  # the timeout page, tried twice
+    assert found["exception/DownloadCancelledError"] == 1  # the 3 MB page, over DOWNLOAD_MAXSIZE
+    assert found["exception/DownloadFailedError"] == 2  # the connection reset, tried twice
+    assert found["exception/ResponseDataLossError"] == 2  # the truncated body, tried twice
+    assert found["retries_exhausted"] == 3
+    assert found["skipped/broken"] == 1
+    # Every fault page that ends in an error is a skipped page, logged with its URL and reason.
+    assert found["skipped/error"] == 5
+    for path in ("/fault/timeout.html", "/fault/reset.html", "/fault/truncated-body.html", "/fault/huge.html"):
+        assert f"Skipped {base}{path}: " in result.log
