@@ -1,4 +1,4 @@
-"""Run monitors (Spidermon): item fields, errors, retries, validation, finish reason.
+"""Run monitors (Spidermon): articles seen, field coverage, errors, retries, validation, finish reason.
 
 The suite runs when the spider closes; Spidermon logs each result, and the
 ``MonitorResults`` action writes them to ``MONITOR_RESULTS_FILE`` (``healthscrape crawl``
@@ -19,6 +19,17 @@ from spidermon.contrib.scrapy.monitors import (
     RetryCountMonitor,
 )
 from spidermon.core.actions import Action
+
+from scraper.runs import articles_seen
+
+
+@monitors.name("Articles")
+class ArticleCountMonitor(Monitor):
+    @monitors.name("Articles seen at least SPIDERMON_MIN_ARTICLES")
+    def test_articles_seen(self) -> None:
+        seen = articles_seen(self.data.stats)
+        minimum = self.data.crawler.settings.getint("SPIDERMON_MIN_ARTICLES", 1)
+        self.assertGreaterEqual(seen, minimum, msg=f"{seen} articles seen, exported or unchanged (min {minimum})")
 
 
 @monitors.name("Record validation")
@@ -65,6 +76,7 @@ class MonitorResults(Action):
 class ArticleMonitorSuite(MonitorSuite):
     monitors = [
         FinishReasonMonitor,
+        ArticleCountMonitor,
         FieldCoverageMonitor,
         ErrorCountMonitor,
         RetryCountMonitor,

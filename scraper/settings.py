@@ -64,6 +64,8 @@ SPIDERMON_FIELD_COVERAGE_RULES = {
 SPIDERMON_MAX_ERRORS = 0
 SPIDERMON_MAX_RETRIES = 100
 SPIDERMON_MAX_INVALID_RECORDS = 0
+# Articles a run must see (exported, or unchanged in an incremental run).
+SPIDERMON_MIN_ARTICLES = 1
 MONITOR_RESULTS_FILE = None
 
 # Port of the bundled sample site (scrapy crawl articles without start_urls); taken → any free port.

@@ -50,3 +50,5 @@ def test_crawl_survives_every_fault_and_counts_it(tmp_path):
     assert found["skipped/error"] == 5
     for path in ("/fault/timeout.html", "/fault/reset.html", "/fault/truncated-body.html", "/fault/huge.html"):
         assert f"Skipped {base}{path}: " in result.log
+    # Bounded memory: the 50 MB gzip bomb and the 3 MB page were cut off, not held.
+    assert result.stats["memusage/max"] < 400 * 1024 * 1024
