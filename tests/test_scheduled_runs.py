@@ -145,3 +145,17 @@ def test_run_killed_with_sigkill_is_recovered_and_the_next_run_completes(tmp_pat
     ]
     assert sorted(exported) == sorted(base + a["path"] for a in MANIFEST["articles"])
     assert 2 <= killed["counts"]["articles_exported"] < ARTICLES
+
+
+def test_failed_monitor_fails_the_run_and_is_reported(tmp_path, site):
+    rules = '{"Article/title": 1.0, "Article/author": 0.5}'  # the sample site names no authors
+    done = healthscrape_crawl(
+        tmp_path, "-a", f"start_urls={site.base}/", "-s", f"SPIDERMON_FIELD_COVERAGE_RULES={rules}"
+    )
+    assert done.returncode == 1
+    report = reports(tmp_path)[-1]
+    assert report["status"] == "failed"
+    failed = [m for m in report["monitors"] if m["status"] == "FAIL"]
+    assert [m["monitor"] for m in failed] == ["Field Coverage Monitor/test_check_if_field_coverage_rules_are_met"]
+    assert "Article/author (expected 0.5, got 0" in failed[0]["detail"]
+    assert next(c for c in report["checks"] if c["name"] == "monitors")["ok"] is False
