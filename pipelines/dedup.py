@@ -80,13 +80,6 @@ class DuplicateIndex:
         if fingerprint:
             self.by_fingerprint[fingerprint] = url
 
-    def check(self, url: str, canonical: str | None, fingerprint: str | None) -> tuple[str, str] | None:
-        """``lookup``, and ``register`` the article when it is new."""
-        found = self.lookup(url, canonical, fingerprint)
-        if found is None:
-            self.register(url, canonical, fingerprint)
-        return found
-
 
 def _keys(url: str, canonical: str | None) -> list[str]:
     return [url_key(url)] + ([url_key(canonical)] if canonical else [])
