@@ -159,7 +159,6 @@ def crawl(data_dir: Path, scrapy_args: list[str], max_error_rate: float) -> int:
         command = [
             sys.executable, "-m", "scrapy", "crawl", "articles",
             "-s", f"STATE_DIR={state}",
-            "-s", "FEEDS={}",
             "-s", f"RUN_OUTPUT={run / 'articles.jsonl'}{PART}",
             "-s", f"DUPLICATES_FILE={run / 'duplicates.jsonl'}{PART}",
             "-s", f"STATS_FILE={run / 'stats.json'}",

@@ -79,9 +79,9 @@ EXTENSIONS = {
 
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = list(RECORD_FIELDS)
-FEEDS = {
-    "data/articles.jsonl": {"format": "jsonlines", "encoding": "utf-8", "overwrite": True},
-}
+# The output when no feed is given (-o/-O/FEEDS) and no RUN_OUTPUT: set by the spider, because a
+# FEEDS here would be merged with -O's and every crawl would also overwrite this file.
+DEFAULT_FEED = {"data/articles.jsonl": {"format": "jsonlines", "encoding": "utf-8", "overwrite": True}}
 # Duplicates go next to the main feed unless set here (or with -s DUPLICATES_FILE=...).
 DUPLICATES_FILE = None
 SUMMARY_ENABLED = True

@@ -117,3 +117,10 @@ def test_split_article_is_fetched_and_merged_into_one_record(tmp_path, serve):
     assert record["title"] == label["title"]
     assert result.stats["parse/split_articles"] == 1
     assert result.stats["parse/non_article_pages"] >= 2  # pages 2 and 3 found as links are no articles of their own
+
+
+def test_an_output_given_on_the_command_line_replaces_the_default_one(tmp_path, small_site):
+    result = run_crawl(tmp_path, "-a", f"start_urls={small_site.base}{ARTICLE}", "-a", "follow=no", cwd=tmp_path)
+    assert result.returncode == 0, result.log[-2000:]
+    assert len(result.articles) == 1
+    assert not (tmp_path / "data" / "articles.jsonl").exists()

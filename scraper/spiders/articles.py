@@ -23,6 +23,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse, XmlResponse
 from scrapy.linkextractors import LinkExtractor
+from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
@@ -133,6 +134,12 @@ class ArticlesSpider(scrapy.Spider):
         self.follow_files = any(urlsplit(u).scheme == "file" for u in self.start_urls)
         self.link_extractor = LinkExtractor()
         self._server_port: Any = None
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        if not settings.getdict("FEEDS") and not settings.get("RUN_OUTPUT"):
+            settings.set("FEEDS", settings.getdict("DEFAULT_FEED"), priority="spider")
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArticlesSpider:
