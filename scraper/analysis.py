@@ -1,4 +1,4 @@
-"""Loading crawl output into pandas: ``load_articles`` and ``sections_frame``."""
+"""Loading crawl output into pandas: ``load_articles`` and tidy views (sections, related links, images)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ import pandas as pd
 from scraper.items import RECORD_FIELDS
 
 SECTION_COLUMNS = ["url", "title", "path", "depth", "label", "number", "heading", "kind", "text"]
+RELATED_COLUMNS = ["url", "title", "related_title", "related_url", "related_summary"]
+IMAGE_COLUMNS = ["url", "title", "image_url", "alt"]
+STRING_COLUMNS = ("url", "canonical_url", "title", "author", "description", "body", "language", "fingerprint")
 PathLike = str | Path
 
 
@@ -55,11 +58,38 @@ def load_articles(paths: PathLike | Iterable[PathLike], latest: bool = True) -> 
     frame = frame[list(RECORD_FIELDS) + [c for c in frame.columns if c not in RECORD_FIELDS]]
     for column in ("published", "fetched_at"):
         frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601")
+    frame["revision"] = frame["revision"].fillna(1).astype("Int64")
     if latest and len(frame):
-        frame["revision"] = frame["revision"].fillna(1).astype(int)
         order = frame.sort_values(["revision", "fetched_at"], kind="stable")
         frame = order.drop_duplicates("url", keep="last").sort_index().reset_index(drop=True)
+    for column in STRING_COLUMNS:
+        frame[column] = frame[column].astype("string")
+    frame["site"] = frame["site"].astype("category")
     return frame
+
+
+def related_frame(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per related-reading link (the site's internal link graph): article → related title/url."""
+    rows = [
+        {
+            "url": article.url,
+            "title": article.title,
+            **{f"related_{k}": entry.get(k) for k in ("title", "url", "summary")},
+        }
+        for article in articles.itertuples(index=False)
+        for entry in (article.related if isinstance(article.related, list) else [])
+    ]
+    return pd.DataFrame(rows, columns=RELATED_COLUMNS).astype("string")
+
+
+def images_frame(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per body image: url, title, image_url, alt."""
+    rows = [
+        {"url": article.url, "title": article.title, "image_url": image.get("url"), "alt": image.get("alt")}
+        for article in articles.itertuples(index=False)
+        for image in (article.images if isinstance(article.images, list) else [])
+    ]
+    return pd.DataFrame(rows, columns=IMAGE_COLUMNS).astype("string")
 
 
 def _walk(sections: list[dict[str, Any]], prefix: str, depth: int) -> Iterator[dict[str, Any]]:

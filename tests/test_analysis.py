@@ -63,3 +63,24 @@ def test_latest_revision_per_url_by_default(tmp_path):
     assert len(latest) == 2
     assert latest.set_index("title").loc["腰椎微创手术后腰酸痛是怎么回事", "body"] == "更新后的正文"
     assert len(load_articles(str(tmp_path / "run*.jsonl"), latest=False)) == 3
+
+
+def test_dtypes_and_tidy_views(tmp_path):
+    from scraper.analysis import images_frame, related_frame
+
+    article = record("article")
+    article["images"] = [{"url": "http://s.test/a.jpg", "alt": "腰"}]
+    write_jsonl(tmp_path / "a.jsonl", [article, record("related")])
+    frame = load_articles(tmp_path / "a.jsonl")
+    assert isinstance(frame["site"].dtype, pd.CategoricalDtype)
+    assert frame["title"].dtype == "string" and frame["body"].dtype == "string"
+    assert str(frame["revision"].dtype) == "Int64"
+    links = related_frame(frame)
+    assert list(links.columns) == ["url", "title", "related_title", "related_url", "related_summary"]
+    assert list(links["related_title"]) == ["腰突然直不起来是怎么回事", "腰椎微创手术后腰酸痛是怎么回事"]
+    assert links["related_url"].iloc[0] == "http://s.test/jibing/yaotong/20200713/2086.html"
+    images = images_frame(frame)
+    assert images.to_dict("records") == [
+        {"url": "http://s.test/jibing/yaotong/20200714/2101.html", "title": "腰椎微创手术后腰酸痛是怎么回事",
+         "image_url": "http://s.test/a.jpg", "alt": "腰"}
+    ]  # fmt: skip
