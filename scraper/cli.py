@@ -135,6 +135,11 @@ RUN_OUTPUTS = ("articles.jsonl", "duplicates.jsonl")
 EXIT_RUN_FAILED, EXIT_LOCKED = 1, 3
 
 
+def read_json(path: Path) -> Any:
+    """A JSON file the crawl wrote, or None when it did not write it."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+
 def crawl(data_dir: Path, scrapy_args: list[str], max_error_rate: float) -> int:
     """One scheduled run: lock, crawl into ``data/runs/<ts>/``, publish the outputs, write report.json."""
     state, runs = data_dir / "state", data_dir / "runs"
@@ -167,10 +172,8 @@ def crawl(data_dir: Path, scrapy_args: list[str], max_error_rate: float) -> int:
         ]  # fmt: skip
         env = {"SCRAPY_SETTINGS_MODULE": "scraper.settings", **os.environ}
         code = subprocess.call(command, env=env)
-        stats_file = run / "stats.json"
-        stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else {}
-        monitors_file = run / "monitors.json"
-        monitors = json.loads(monitors_file.read_text(encoding="utf-8")) if monitors_file.exists() else None
+        stats = read_json(run / "stats.json") or {}
+        monitors = read_json(run / "monitors.json")
         if code == 0:
             publish(run, RUN_OUTPUTS)
         results = checks(stats, code, previous_report(runs, run), max_error_rate, monitors)

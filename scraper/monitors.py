@@ -20,7 +20,7 @@ from spidermon.contrib.scrapy.monitors import (
 )
 from spidermon.core.actions import Action
 
-from scraper.runs import articles_seen
+from scraper.runs import articles_seen, write_atomically
 
 
 @monitors.name("Articles")
@@ -66,11 +66,7 @@ class MonitorResults(Action):
             {"monitor": r.monitor.name, "status": r.status, "detail": _message(r.error or r.reason)}
             for r in self.result.monitor_results
         ]
-        target = Path(self.path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(target.name + ".part")
-        temporary.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
-        temporary.replace(target)
+        write_atomically(Path(self.path), json.dumps(results, ensure_ascii=False, indent=1))
 
 
 class ArticleMonitorSuite(MonitorSuite):

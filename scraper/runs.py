@@ -95,6 +95,8 @@ def new_run_dir(runs_dir: Path) -> Path:
 
 
 def write_atomically(path: Path, text: str) -> None:
+    """Write under ``NAME.part`` and rename, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + PART)
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)

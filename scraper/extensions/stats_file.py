@@ -10,6 +10,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.spiders import Spider
 
+from scraper.runs import write_atomically
+
 
 class StatsFile:
     def __init__(self, crawler: Crawler, path: Path):
@@ -28,7 +30,4 @@ class StatsFile:
     def spider_closed(self, spider: Spider, reason: str) -> None:
         assert self.crawler.stats is not None
         stats = {**self.crawler.stats.get_stats(), "finish_reason": reason}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        temporary.write_text(json.dumps(stats, default=str, indent=1, sort_keys=True), encoding="utf-8")
-        temporary.replace(self.path)
+        write_atomically(self.path, json.dumps(stats, default=str, indent=1, sort_keys=True))
