@@ -32,6 +32,9 @@ class _Server(ThreadingHTTPServer):
     request_queue_size = 128
     daemon_threads = True
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # clients that time out or are reset on purpose are not test failures
+
 
 @dataclass
 class LocalSite:
@@ -39,9 +42,11 @@ class LocalSite:
     root: Path
 
 
-def start_server(directory: Path) -> tuple[ThreadingHTTPServer, LocalSite]:
+def start_server(
+    directory: Path, handler: type[SimpleHTTPRequestHandler] = _QuietHandler
+) -> tuple[ThreadingHTTPServer, LocalSite]:
     """Serve ``directory`` over HTTP on an ephemeral 127.0.0.1 port (stop with ``stop_server``)."""
-    server = _Server(("127.0.0.1", 0), partial(_QuietHandler, directory=str(directory)))
+    server = _Server(("127.0.0.1", 0), partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, LocalSite(f"http://127.0.0.1:{server.server_address[1]}", directory)
 
@@ -111,3 +116,14 @@ def run_crawl(tmp_path: Path, *args: str, cwd: Path = ROOT, timeout: int = 120) 
 def expected_record(name: str, base: str) -> dict[str, Any]:
     text = (SEED / "expected" / f"{name}.json").read_text(encoding="utf-8")
     return json.loads(text.replace("{base}", base))  # type: ignore[no-any-return]
+
+
+EVAL = ROOT / "benchmarks" / "eval"
+SPLIT_ARTICLE = "t8-dede/2345.html"  # a DedeCMS article over three pages in the eval corpus
+
+
+def eval_label(file: str) -> dict[str, Any]:
+    """The eval corpus label of one page (``t8-dede/2345.html``)."""
+    template = file.split("/", 1)[0]
+    lines = (EVAL / "labels" / f"{template}.jsonl").read_text(encoding="utf-8").splitlines()
+    return next(label for label in map(json.loads, lines) if label["file"] == file)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import gzip
-import threading
 import time
 from collections import Counter
-from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+from conftest import start_server
 
 # Fault pages linked from the home page; the ones marked True serve an article in the end.
 FAULTS = {
@@ -112,14 +112,5 @@ class FaultHandler(SimpleHTTPRequestHandler):
 
 def serve_faults(directory: Path) -> tuple[ThreadingHTTPServer, str]:
     FaultHandler.hits = Counter()
-
-    class Server(ThreadingHTTPServer):
-        request_queue_size = 128
-        daemon_threads = True
-
-        def handle_error(self, request: Any, client_address: Any) -> None:
-            pass  # resets and timed-out clients are what this server is for
-
-    server = Server(("127.0.0.1", 0), partial(FaultHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    server, site = start_server(directory, FaultHandler)
+    return server, site.base

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import FIXTURES, SEED, expected_record
+from conftest import EVAL, FIXTURES, SEED, SPLIT_ARTICLE, eval_label, expected_record
 
 SCRIPT = Path(sys.executable).with_name("healthscrape")
 
@@ -71,12 +71,9 @@ def test_non_article_page_exits_1():
 
 
 def test_extract_merges_later_pages_saved_next_to_the_first(tmp_path):
-    from conftest import ROOT
-
-    labels = ROOT / "benchmarks" / "eval" / "labels" / "t8-dede.jsonl"
-    label = next(r for r in map(json.loads, labels.read_text(encoding="utf-8").splitlines()) if "2345" in r["file"])
+    label = eval_label(SPLIT_ARTICLE)
     for file in [label["file"], *label["more_pages"].values()]:
-        shutil.copy(ROOT / "benchmarks" / "eval" / "corpus" / file, tmp_path)
+        shutil.copy(EVAL / "corpus" / file, tmp_path)
     done = run("extract", str(tmp_path / "2345.html"), "--url", label["url"])
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["body"] == label["expected"]["body"]

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SAMPLE_SITE, start_server, stop_server
+from conftest import FIXTURES, ROOT, SAMPLE_SITE, _QuietHandler, start_server, stop_server
 
 SCRIPT = Path(sys.executable).with_name("healthscrape")
 MANIFEST = json.loads((FIXTURES / "sample_site_manifest.json").read_text(encoding="utf-8"))
@@ -89,28 +91,15 @@ def test_run_fails_when_the_site_gives_nothing_after_a_run_that_had_articles(tmp
     assert {c["name"] for c in failed["checks"] if not c["ok"]} >= {"articles"}
 
 
-class _SlowHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+class _SlowHandler(_QuietHandler):
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
-        import time
-
         time.sleep(0.3)
         super().do_GET()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
 
 def test_run_killed_with_sigkill_is_recovered_and_the_next_run_completes(tmp_path):
-    import signal
-    import threading
-    import time
-    from functools import partial
-
-    from conftest import _Server
-
-    server = _Server(("127.0.0.1", 0), partial(_SlowHandler, directory=str(SAMPLE_SITE)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
+    server, slow = start_server(SAMPLE_SITE, _SlowHandler)
+    base = slow.base
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     args = [str(SCRIPT), "crawl", "-a", f"start_urls={base}/", "-s", "CONCURRENT_REQUESTS=1"]
     try:

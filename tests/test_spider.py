@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES, SAMPLE_SITE, SEED, run_crawl
+from conftest import EVAL, FIXTURES, SAMPLE_SITE, SEED, SPLIT_ARTICLE, eval_label, run_crawl
 from scraper.spiders.articles import is_local, parse_flag, parse_start_urls
 
 ARTICLE = "/jibing/yaotong/20200714/2101.html"
@@ -97,11 +97,8 @@ def test_split_article_is_fetched_and_merged_into_one_record(tmp_path, serve):
     """A DedeCMS article over three pages (eval corpus t8-dede/2345) crawled for real."""
     from urllib.parse import urlsplit
 
-    from conftest import ROOT
-
-    labels = ROOT / "benchmarks" / "eval" / "labels" / "t8-dede.jsonl"
-    label = next(r for r in map(json.loads, labels.read_text(encoding="utf-8").splitlines()) if "2345" in r["file"])
-    corpus = ROOT / "benchmarks" / "eval" / "corpus"
+    label = eval_label(SPLIT_ARTICLE)
+    corpus = EVAL / "corpus"
     root = tmp_path / "site"
     for url, file in [(label["url"], label["file"]), *label["more_pages"].items()]:
         target = root / urlsplit(url).path.lstrip("/")
