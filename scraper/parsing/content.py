@@ -228,7 +228,7 @@ def is_furniture(el: HtmlElement) -> bool:
     if el.tag in FURNITURE_TAGS:
         return True
     hints = f"{el.get('class', '')} {el.get('id', '')}".lower()
-    return any(word in hints.split() or word in hints for word in FURNITURE_HINTS)
+    return any(word in hints for word in FURNITURE_HINTS)
 
 
 COMMENT_HINTS = ("comment", "cmt", "reply", "review", "pinglun", "discuss")
