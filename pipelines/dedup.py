@@ -1,6 +1,7 @@
-"""Cross-page exact de-duplication within a crawl: same canonical URL, or same normalised body.
+"""Cross-page de-duplication: same canonical URL, same normalised body, or a near-duplicate body.
 
-Nothing is lost silently: every duplicate becomes a line ``{url, duplicate_of, reason}``
+The rules are in :mod:`scraper.duplicates`. Nothing is lost silently: every duplicate becomes a
+line ``{url, duplicate_of, reason, similarity}``
 in the duplicates file (``DUPLICATES_FILE``; by default ``duplicates.jsonl`` next to
 the main feed, i.e. ``data/duplicates.jsonl``).
 """
@@ -18,21 +19,15 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.settings import BaseSettings
-from w3lib.url import canonicalize_url
 
 from pipelines.stats import Stats
-from scraper.state import CrawlState
+from scraper.duplicates import Deduplicator, Duplicate, local_deduplicator, redis_deduplicator
+from scraper.near_duplicates import NearDuplicateConfig
+from scraper.redis_client import redis_client
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_DUPLICATES_FILE = "data/duplicates.jsonl"
-SAME_CANONICAL = "same_canonical"
-SAME_BODY = "same_body"
-
-
-def url_key(url: str) -> str:
-    """A URL's identity for de-duplication: canonical form, no fragment."""
-    return canonicalize_url(url, keep_fragments=False)
 
 
 def feed_file(settings: BaseSettings) -> tuple[Path | None, bool]:
@@ -58,62 +53,30 @@ def duplicates_path(settings: BaseSettings) -> tuple[Path, bool]:
     return Path(DEFAULT_DUPLICATES_FILE), overwrite
 
 
-class DuplicateIndex:
-    """Which canonical URLs and body fingerprints this crawl has exported, and by which URL."""
-
-    def __init__(self) -> None:
-        self.by_url: dict[str, str] = {}
-        self.by_fingerprint: dict[str, str] = {}
-
-    def lookup(self, url: str, canonical: str | None, fingerprint: str | None) -> tuple[str, str] | None:
-        """``(duplicate_of, reason)`` when this crawl exported the article already, else None."""
-        for key in reversed(_keys(url, canonical)):
-            if key in self.by_url:
-                return self.by_url[key], SAME_CANONICAL
-        if fingerprint and fingerprint in self.by_fingerprint:
-            return self.by_fingerprint[fingerprint], SAME_BODY
-        return None
-
-    def register(self, url: str, canonical: str | None, fingerprint: str | None) -> None:
-        for key in _keys(url, canonical):
-            self.by_url[key] = url
-        if fingerprint:
-            self.by_fingerprint[fingerprint] = url
-
-
-def _keys(url: str, canonical: str | None) -> list[str]:
-    return [url_key(url)] + ([url_key(canonical)] if canonical else [])
-
-
-def earlier_run_duplicate(
-    state: CrawlState, url: str, canonical: str | None, fingerprint: str | None
-) -> tuple[str, str] | None:
-    """``(duplicate_of, reason)`` when an earlier run exported this article under another URL."""
-    if canonical and url_key(canonical) != url_key(url):
-        known = state.article(canonical)
-        if known is not None and known.duplicate_of is None:
-            return canonical, SAME_CANONICAL
-    earlier = state.url_with_body(fingerprint) if fingerprint else None
-    if earlier is not None and url_key(earlier) != url_key(url):
-        return earlier, SAME_BODY
-    return None
+def deduplicator(settings: BaseSettings, spider_name: str) -> Deduplicator:
+    """The indexes these settings ask for: in Redis with ``REDIS_URL``, else on this machine."""
+    config = NearDuplicateConfig.from_settings(settings) if settings.getbool("NEAR_DUPLICATES_ENABLED", True) else None
+    redis_url = settings.get("REDIS_URL")
+    if redis_url:
+        prefix = settings.get("REDIS_KEY_PREFIX", "healthscrape")
+        return redis_deduplicator(redis_client(redis_url), config, f"{prefix}:{spider_name}", prefix)
+    return local_deduplicator(config, settings.get("STATE_DIR"))
 
 
 class CrossPageDedupPipeline:
-    def __init__(self, stats: Stats, path: Path, overwrite: bool, state: CrawlState | None = None):
+    def __init__(self, stats: Stats, path: Path, overwrite: bool, dedup: Deduplicator):
         self.stats = stats
         self.path = path
         self.overwrite = overwrite
-        self.index = DuplicateIndex()
+        self.dedup = dedup
         self.file: IO[str] | None = None
-        self.state = state
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrossPageDedupPipeline:
         assert crawler.stats is not None
         path, overwrite = duplicates_path(crawler.settings)
-        state_dir = crawler.settings.get("STATE_DIR")
-        pipeline = cls(crawler.stats, path, overwrite, CrawlState(state_dir) if state_dir else None)
+        assert crawler.spidercls is not None
+        pipeline = cls(crawler.stats, path, overwrite, deduplicator(crawler.settings, crawler.spidercls.name))
         crawler.signals.connect(pipeline.open, signal=signals.spider_opened)
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         return pipeline
@@ -128,34 +91,28 @@ class CrossPageDedupPipeline:
         if self.file is not None:
             self.file.close()
             self.file = None
-        if self.state is not None:
-            self.state.close()
+        self.dedup.close()
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        url, canonical, fingerprint = adapter["url"], adapter.get("canonical_url"), adapter.get("fingerprint")
-        found = self.index.lookup(url, canonical, fingerprint)
-        if found is None and self.state is not None:
-            found = earlier_run_duplicate(self.state, url, canonical, fingerprint)
+        url, body = adapter["url"], adapter.get("body") or ""
+        found = self.dedup.check(url, adapter.get("canonical_url"), adapter.get("fingerprint"), body)
         if found is None:
-            self.index.register(url, canonical, fingerprint)
             return item
-        duplicate_of, reason = found
-        if duplicate_of == url:
+        if found.duplicate_of == url:
             # The same page parsed twice (re-fetched as another page's canonical): already exported.
             self.stats.inc_value("dedup/refetched")
             raise DropItem(f"already exported: {url}", log_level="DEBUG")
-        self.record(url, duplicate_of, reason)
-        raise DropItem(f"duplicate ({reason}) of {duplicate_of}: {url}", log_level="INFO")
+        self.record(url, found)
+        raise DropItem(f"duplicate ({found.reason}) of {found.duplicate_of}: {url}", log_level="INFO")
 
-    def record(self, url: str, duplicate_of: str, reason: str) -> None:
+    def record(self, url: str, found: Duplicate) -> None:
         self.stats.inc_value("dedup/duplicates")
-        self.stats.inc_value(f"dedup/{reason}")
+        self.stats.inc_value(f"dedup/{found.reason}")
         if self.file is None:
             self.open()
         assert self.file is not None
-        line = json.dumps({"url": url, "duplicate_of": duplicate_of, "reason": reason}, ensure_ascii=False)
-        self.file.write(line + "\n")
+        self.file.write(json.dumps(found.record(url), ensure_ascii=False) + "\n")
         self.file.flush()
-        if self.state is not None:
-            self.state.record_duplicate(url, duplicate_of)
+        if self.dedup.state is not None:
+            self.dedup.state.record_duplicate(url, found.duplicate_of)

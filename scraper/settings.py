@@ -82,6 +82,18 @@ FEED_EXPORT_FIELDS = list(RECORD_FIELDS)
 # The output when no feed is given (-o/-O/FEEDS) and no RUN_OUTPUT: set by the spider, because a
 # FEEDS here would be merged with -O's and every crawl would also overwrite this file.
 DEFAULT_FEED = {"data/articles.jsonl": {"format": "jsonlines", "encoding": "utf-8", "overwrite": True}}
+# Near-duplicate bodies (MinHash + LSH over character shingles; see scraper/near_duplicates.py and
+# the measurement behind the defaults in benchmarks/RESULTS.md). Signatures must match across
+# runs and workers sharing an index: change these only with a new index.
+NEAR_DUPLICATES_ENABLED = True
+NEAR_DUPLICATE_THRESHOLD = 0.8
+NEAR_DUPLICATE_SHINGLE = 1
+NEAR_DUPLICATE_NUM_PERM = 128
+NEAR_DUPLICATE_MIN_CHARS = 100
+# Distributed crawling: with REDIS_URL set (redis://[:password@]host:port/db), the request queue,
+# the request dupefilter and the de-duplication indexes are shared in Redis by every worker.
+REDIS_URL = None
+REDIS_KEY_PREFIX = "healthscrape"
 # Duplicates go next to the main feed unless set here (or with -s DUPLICATES_FILE=...).
 DUPLICATES_FILE = None
 SUMMARY_ENABLED = True

@@ -64,7 +64,8 @@ def test_mobile_duplicates_only_in_duplicates_file(crawl):
     for entry in duplicates.values():
         assert entry["duplicate_of"] in exported
         assert entry["reason"] == "same_canonical"
-        assert set(entry) == {"url", "duplicate_of", "reason"}
+        assert set(entry) == {"url", "duplicate_of", "reason", "similarity"}
+        assert entry["similarity"] is None
         # Logged once, by its reason, without dumping the whole item.
         assert f"Dropped: duplicate (same_canonical) of {entry['duplicate_of']}: {entry['url']}\n" in result.log
 

@@ -71,5 +71,6 @@ def test_body_exported_earlier_under_another_url_is_a_duplicate(tmp_path, site):
             "url": site.base + "/copy/2101.html",
             "duplicate_of": site.base + "/jibing/yaotong/20200714/2101.html",
             "reason": "same_body",
+            "similarity": 1.0,
         }
     ]

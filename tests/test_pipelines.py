@@ -93,6 +93,9 @@ def test_schema_requires_every_field_even_when_empty():
     assert any("author" in e for e in record_errors(data))
 
 
+A = "http://s.test/a.html"
+
+
 def test_cross_page_dedup_reports_every_duplicate(tmp_path):
     crawler = crawler_for(tmp_path)
     pipeline = CrossPageDedupPipeline.from_crawler(crawler)
@@ -110,8 +113,8 @@ def test_cross_page_dedup_reports_every_duplicate(tmp_path):
     pipeline.close()
     lines = [json.loads(line) for line in (tmp_path / "duplicates.jsonl").read_text().splitlines()]
     assert lines == [
-        {"url": "http://s.test/m/a.html", "duplicate_of": "http://s.test/a.html", "reason": "same_canonical"},
-        {"url": "http://s.test/copy.html", "duplicate_of": "http://s.test/a.html", "reason": "same_body"},
+        {"url": "http://s.test/m/a.html", "duplicate_of": A, "reason": "same_canonical", "similarity": None},
+        {"url": "http://s.test/copy.html", "duplicate_of": A, "reason": "same_body", "similarity": 1.0},
     ]
     stats = crawler.stats.get_stats()
     assert (

@@ -1,0 +1,195 @@
+"""The de-duplication rules, shared by the crawl pipeline and ``healthscrape dedup``.
+
+In order: the same canonical URL as a kept article (``same_canonical``), the same normalised
+body (``same_body``, by fingerprint), a body exported under another URL by an earlier run
+(with a state directory), then a near-duplicate body (``near_duplicate``: MinHash + LSH,
+see :mod:`scraper.near_duplicates`). The first article seen is kept; each later one is a
+:class:`Duplicate` of it.
+
+Indexes live in memory for one run, or in Redis (``REDIS_URL``) shared by every worker;
+the near-duplicate index persists on local disk under ``STATE_DIR`` when one is set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from w3lib.url import canonicalize_url
+
+from scraper.near_duplicates import NearDuplicateConfig, signature
+from scraper.near_index import NEAR_INDEX_FILE, NearDuplicateIndex, RedisBandStore, SqliteBandStore
+from scraper.state import CrawlState
+
+if TYPE_CHECKING:
+    import redis
+
+SAME_CANONICAL = "same_canonical"
+SAME_BODY = "same_body"
+NEAR_DUPLICATE = "near_duplicate"
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    duplicate_of: str
+    reason: str
+    similarity: float | None = None
+
+    def record(self, url: str) -> dict[str, object]:
+        """The duplicates-file line for ``url``."""
+        return {"url": url, "duplicate_of": self.duplicate_of, "reason": self.reason, "similarity": self.similarity}
+
+
+def url_key(url: str) -> str:
+    """A URL's identity for de-duplication: canonical form, no fragment."""
+    return canonicalize_url(url, keep_fragments=False)
+
+
+def _url_keys(url: str, canonical: str | None) -> list[str]:
+    return [url_key(url)] + ([url_key(canonical)] if canonical else [])
+
+
+class ExactIndex(Protocol):
+    def claim(self, url: str, canonical: str | None, fingerprint: str | None) -> Duplicate | None:
+        """The kept article this one duplicates exactly; else remember this one as kept."""
+
+    def point(self, url: str, canonical: str | None, fingerprint: str | None, original: str) -> None:
+        """Make this article's keys lead to ``original`` (it turned out to be a near-duplicate)."""
+
+    def close(self) -> None: ...
+
+
+class MemoryExactIndex:
+    """Canonical URLs and body fingerprints kept during this run, in dictionaries."""
+
+    def __init__(self) -> None:
+        self.by_url: dict[str, str] = {}
+        self.by_fingerprint: dict[str, str] = {}
+
+    def claim(self, url: str, canonical: str | None, fingerprint: str | None) -> Duplicate | None:
+        for key in reversed(_url_keys(url, canonical)):
+            if key in self.by_url:
+                return Duplicate(self.by_url[key], SAME_CANONICAL)
+        if fingerprint and fingerprint in self.by_fingerprint:
+            return Duplicate(self.by_fingerprint[fingerprint], SAME_BODY, 1.0)
+        self.point(url, canonical, fingerprint, url)
+        return None
+
+    def point(self, url: str, canonical: str | None, fingerprint: str | None, original: str) -> None:
+        for key in _url_keys(url, canonical):
+            self.by_url[key] = original
+        if fingerprint:
+            self.by_fingerprint[fingerprint] = original
+
+    def close(self) -> None:
+        pass
+
+
+# KEYS: url hash, fingerprint hash. ARGV: url, fingerprint ('' for none), then the URL keys.
+# Returns {duplicate_of, reason} or nil after registering the article as kept.
+_CLAIM = """
+for i = #ARGV, 3, -1 do
+  local known = redis.call('HGET', KEYS[1], ARGV[i])
+  if known then return {known, 'same_canonical'} end
+end
+if ARGV[2] ~= '' then
+  local known = redis.call('HGET', KEYS[2], ARGV[2])
+  if known then return {known, 'same_body'} end
+  redis.call('HSET', KEYS[2], ARGV[2], ARGV[1])
+end
+for i = 3, #ARGV do redis.call('HSET', KEYS[1], ARGV[i], ARGV[1]) end
+return false
+"""
+
+
+class RedisExactIndex:
+    """The same index in two Redis hashes, claimed atomically so that workers agree who is first."""
+
+    def __init__(self, client: redis.Redis, prefix: str):
+        self.client = client
+        self.keys = [f"{prefix}:exact:urls", f"{prefix}:exact:fingerprints"]
+        self.script = client.register_script(_CLAIM)
+
+    def claim(self, url: str, canonical: str | None, fingerprint: str | None) -> Duplicate | None:
+        reply = self.script(keys=self.keys, args=[url, fingerprint or "", *_url_keys(url, canonical)])
+        if not reply:
+            return None
+        original, reason = (part.decode() for part in reply)
+        return Duplicate(original, reason, 1.0 if reason == SAME_BODY else None)
+
+    def point(self, url: str, canonical: str | None, fingerprint: str | None, original: str) -> None:
+        pipe = self.client.pipeline()
+        pipe.hset(self.keys[0], mapping=dict.fromkeys(_url_keys(url, canonical), original))
+        if fingerprint:
+            pipe.hset(self.keys[1], fingerprint, original)
+        pipe.execute()
+
+    def close(self) -> None:
+        pass
+
+
+def earlier_run_duplicate(
+    state: CrawlState, url: str, canonical: str | None, fingerprint: str | None
+) -> Duplicate | None:
+    """The article an earlier run exported under another URL, when this one duplicates it exactly."""
+    if canonical and url_key(canonical) != url_key(url):
+        known = state.article(canonical)
+        if known is not None and known.duplicate_of is None:
+            return Duplicate(canonical, SAME_CANONICAL)
+    earlier = state.url_with_body(fingerprint) if fingerprint else None
+    if earlier is not None and url_key(earlier) != url_key(url):
+        return Duplicate(earlier, SAME_BODY, 1.0)
+    return None
+
+
+class Deduplicator:
+    """Every rule in order, over one exact index, an optional earlier-runs state and a near index."""
+
+    def __init__(self, exact: ExactIndex, near: NearDuplicateIndex | None, state: CrawlState | None = None):
+        self.exact = exact
+        self.near = near
+        self.state = state
+
+    def check(self, url: str, canonical: str | None, fingerprint: str | None, body: str) -> Duplicate | None:
+        """The article this one duplicates (possibly ``url`` itself, parsed again), or None to keep it."""
+        found = self.exact.claim(url, canonical, fingerprint)
+        if found is None and self.state is not None:
+            found = earlier_run_duplicate(self.state, url, canonical, fingerprint)
+        if found is not None or self.near is None:
+            return found
+        values = signature(body, self.near.config)
+        if values is None:
+            return None
+        match = self.near.claim(url_key(canonical or url), url, values)
+        if match is None:
+            return None
+        self.exact.point(url, canonical, fingerprint, match.url)
+        return Duplicate(match.url, NEAR_DUPLICATE, round(match.similarity, 4))
+
+    def close(self) -> None:
+        self.exact.close()
+        if self.near is not None:
+            self.near.close()
+        if self.state is not None:
+            self.state.close()
+
+
+def local_deduplicator(
+    config: NearDuplicateConfig | None, state_dir: str | Path | None = None, use_state: bool = True
+) -> Deduplicator:
+    """Indexes on this machine: exact in memory; near-duplicates on disk under ``state_dir`` or in memory."""
+    near = None
+    if config is not None:
+        path = Path(state_dir) / NEAR_INDEX_FILE if state_dir else ":memory:"
+        near = NearDuplicateIndex(SqliteBandStore(path, config), config)
+    state = CrawlState(state_dir) if state_dir and use_state else None
+    return Deduplicator(MemoryExactIndex(), near, state)
+
+
+def redis_deduplicator(
+    client: redis.Redis, config: NearDuplicateConfig | None, run_prefix: str, index_prefix: str
+) -> Deduplicator:
+    """Indexes in Redis: the exact one for this crawl (``run_prefix``), the near one kept across runs."""
+    near = NearDuplicateIndex(RedisBandStore(client, config, index_prefix), config) if config else None
+    return Deduplicator(RedisExactIndex(client, run_prefix), near)
