@@ -1,4 +1,4 @@
-"""``python -m benchmarks.eval [--no-peers] [--failures] [-o benchmarks/RESULTS.md]``."""
+"""``python -m benchmarks.eval [--no-peers] [--failures] [-o benchmarks/RESULTS.md]`` (rewrites its section only)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from benchmarks.eval.corpus import load_corpus
 from benchmarks.eval.extractors import EXTRACTORS, healthscrape
 from benchmarks.eval.metrics import PageScore, score_page
 from benchmarks.eval.report import GOALS, results_markdown, summarize, table
-
-DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "RESULTS.md"
+from benchmarks.results import RESULTS, write_section
 
 
 def _failures(pages, scores: list[PageScore]) -> list[str]:
@@ -33,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.eval", description=__doc__)
     parser.add_argument("--no-peers", action="store_true", help="score healthscrape only (no trafilatura/GNE)")
     parser.add_argument("--failures", action="store_true", help="list healthscrape's failing pages")
-    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT, help="markdown results file")
+    parser.add_argument("-o", "--output", type=Path, default=RESULTS, help="markdown results file (its eval section)")
     args = parser.parse_args(argv)
 
     pages = load_corpus()
@@ -60,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     notes = [f"- Goal not met: {c} ({results['healthscrape'][c]:.1%} < {GOALS[c]:.0%})" for c in misses]
     counts = Counter(p.template for p in pages)
     heldout = table(heldout_results) if any(p.heldout for p in pages) else ""
-    args.output.write_text(results_markdown(overall, heldout, by_template, len(pages), dict(counts), notes + failures))
+    markdown = results_markdown(overall, heldout, by_template, len(pages), dict(counts), notes + failures)
+    write_section("eval", markdown, args.output)
     print(f"\nwrote {args.output}", file=sys.stderr)
     return 0
 
