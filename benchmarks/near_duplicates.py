@@ -35,11 +35,11 @@ from scrapy.http import HtmlResponse
 from benchmarks.eval.corpus import load_corpus
 from benchmarks.results import write_section
 from benchmarks.sitegen import generate_site
+from pipelines.chain import finish_article
+from pipelines.stats import CounterStats
 from scraper.duplicates import Deduplicator, MemoryExactIndex
 from scraper.near_duplicates import NearDuplicateConfig
 from scraper.near_index import NearDuplicateIndex, SqliteBandStore
-from pipelines.chain import finish_article
-from pipelines.stats import CounterStats
 from scraper.parsing import Skip, parse_article
 from scraper.text import comparison_key
 
