@@ -6,9 +6,12 @@ the data:
 
 * :class:`SqliteBandStore` — embedded, on local disk (``near_duplicates.sqlite`` under
   ``STATE_DIR``, so it persists between runs) or in memory for a run without state;
-* :class:`RedisBandStore` — in Redis (``REDIS_URL``), shared by every worker. Registration is
-  one Lua script, so two workers registering near-duplicates at the same moment are ordered:
-  the later one sees the earlier one.
+* :class:`RedisBandStore` — in Redis (``REDIS_URL``), shared by every worker.
+
+Only kept bodies are indexed. Registration is optimistic: look up the candidates, compare, and
+register only if nothing was registered in the same buckets since the lookup (one Lua script in
+Redis, one transaction in SQLite); otherwise compare with the newcomers and try again. So two
+workers holding near-duplicates at the same moment keep exactly one of them.
 
 Bands are stored by this module rather than by datasketch's Redis storage, which keeps one
 Redis set per bucket and a sorted set per key and was measured at a few hundred inserts/s
@@ -42,41 +45,49 @@ class NearMatch:
 class Candidate:
     url: str
     signature: np.ndarray
-    original: str | None
 
 
 class BandStore(Protocol):
-    def register(self, key: str, url: str, values: np.ndarray, bands: list[bytes]) -> list[Candidate]:
-        """Store (or replace) ``key``'s signature and bands; the other keys sharing a band with it."""
+    def register(
+        self, key: str, url: str, values: np.ndarray, bands: list[bytes], since: int
+    ) -> tuple[int, list[Candidate]]:
+        """Keep ``key`` unless other bodies with ids above ``since`` share a band: then return those.
 
-    def mark_duplicate(self, key: str, original: str) -> None: ...
+        Also returns the last id given out, the ``since`` of the next attempt.
+        """
 
     def close(self) -> None: ...
 
 
 class NearDuplicateIndex:
-    """Finds the earlier body a new body nearly duplicates, and remembers the new one."""
+    """Finds the kept body a new body nearly duplicates, or keeps the new one."""
 
     def __init__(self, store: BandStore, config: NearDuplicateConfig):
         self.store = store
         self.config = config
 
     def claim(self, key: str, url: str, values: np.ndarray) -> NearMatch | None:
-        """Register ``key``; the best earlier near-duplicate of its body, if any.
+        """The best kept near-duplicate of this body; None after keeping it.
 
         ``key`` identifies the page (its canonical URL), so a page crawled again never matches
-        its own earlier version. A match that was itself a near-duplicate points to its original.
+        its own earlier version: it replaces it.
         """
+        bands = band_hashes(values, self.config)
+        since = 0
+        while True:
+            since, found = self.store.register(key, url, values, bands, since)
+            if not found:
+                return None
+            best = self._best(url, values, found)
+            if best is not None:
+                return best
+
+    def _best(self, url: str, values: np.ndarray, found: list[Candidate]) -> NearMatch | None:
         best: NearMatch | None = None
-        for candidate in self.store.register(key, url, values, band_hashes(values, self.config)):
-            original = candidate.original or candidate.url
-            if original == url:
-                continue
+        for candidate in found:
             score = similarity(values, candidate.signature)
-            if score >= self.config.threshold and (best is None or score > best.similarity):
-                best = NearMatch(original, score)
-        if best is not None:
-            self.store.mark_duplicate(key, best.url)
+            if candidate.url != url and score >= self.config.threshold and (best is None or score > best.similarity):
+                best = NearMatch(candidate.url, score)
         return best
 
     def close(self) -> None:
@@ -86,8 +97,7 @@ class NearDuplicateIndex:
 _SQLITE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS scheme (name TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS docs (
-    id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, url TEXT NOT NULL, signature BLOB NOT NULL,
-    original TEXT
+    id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, url TEXT NOT NULL, signature BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS bands (band INTEGER NOT NULL, hash INTEGER NOT NULL, id INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS bands_hash ON bands (band, hash);
@@ -104,7 +114,7 @@ class SqliteBandStore:
     def __init__(self, path: str | Path, config: NearDuplicateConfig):
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path), timeout=30)
+        self.db = sqlite3.connect(str(path), timeout=30, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(_SQLITE_SCHEMA)
@@ -113,91 +123,108 @@ class SqliteBandStore:
     def _scheme(self, name: str) -> str:
         row = self.db.execute("SELECT name FROM scheme").fetchone()
         if row is None:
-            with self.db:
-                self.db.execute("INSERT INTO scheme (name) VALUES (?)", (name,))
+            self.db.execute("INSERT INTO scheme (name) VALUES (?)", (name,))
             return name
         return str(row[0])
 
-    def register(self, key: str, url: str, values: np.ndarray, bands: list[bytes]) -> list[Candidate]:
-        hashes = [(band, _signed(digest)) for band, digest in enumerate(bands)]
-        with self.db:
-            row = self.db.execute("SELECT id FROM docs WHERE key = ?", (key,)).fetchone()
-            found: set[int] = set()
-            for band, value in hashes:
-                rows = self.db.execute("SELECT id FROM bands WHERE band = ? AND hash = ?", (band, value))
-                found.update(r[0] for r in rows)
-            if row is None:
-                cursor = self.db.execute(
-                    "INSERT INTO docs (key, url, signature) VALUES (?, ?, ?)", (key, url, values.tobytes())
-                )
-                own = cursor.lastrowid
-            else:
-                own = row[0]
-                self.db.execute(
-                    "UPDATE docs SET url = ?, signature = ?, original = NULL WHERE id = ?", (url, values.tobytes(), own)
-                )
-                self.db.execute("DELETE FROM bands WHERE id = ?", (own,))
-            self.db.executemany("INSERT INTO bands (band, hash, id) VALUES (?, ?, ?)", [(b, h, own) for b, h in hashes])
-        found.discard(int(own or 0))
-        return self._candidates(sorted(found))
+    def _ids(self, key: str, bands: list[bytes], since: int) -> tuple[int, list[int]]:
+        last = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM docs").fetchone()[0]
+        own = self.db.execute("SELECT id FROM docs WHERE key = ?", (key,)).fetchone()
+        found: set[int] = set()
+        for band, digest in enumerate(bands):
+            rows = self.db.execute(
+                "SELECT id FROM bands WHERE band = ? AND hash = ? AND id > ?", (band, _signed(digest), since)
+            )
+            found.update(r[0] for r in rows)
+        if own is not None:
+            found.discard(own[0])
+        return int(last), sorted(found)
 
-    def _candidates(self, ids: list[int]) -> list[Candidate]:
+    def register(
+        self, key: str, url: str, values: np.ndarray, bands: list[bytes], since: int
+    ) -> tuple[int, list[Candidate]]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            last, newer = self._ids(key, bands, since)
+            if newer:
+                self.db.execute("ROLLBACK")
+                return last, self._load(newer)
+            self.db.execute("DELETE FROM bands WHERE id IN (SELECT id FROM docs WHERE key = ?)", (key,))
+            self.db.execute("DELETE FROM docs WHERE key = ?", (key,))
+            own = self.db.execute(
+                "INSERT INTO docs (key, url, signature) VALUES (?, ?, ?)", (key, url, values.tobytes())
+            ).lastrowid
+            rows = [(band, _signed(digest), own) for band, digest in enumerate(bands)]
+            self.db.executemany("INSERT INTO bands (band, hash, id) VALUES (?, ?, ?)", rows)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        return last, []
+
+    def _load(self, ids: list[int]) -> list[Candidate]:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        rows = self.db.execute(f"SELECT url, signature, original FROM docs WHERE id IN ({marks})", ids)
-        return [Candidate(url, np.frombuffer(blob, dtype=np.uint32), original) for url, blob, original in rows]
-
-    def mark_duplicate(self, key: str, original: str) -> None:
-        with self.db:
-            self.db.execute("UPDATE docs SET original = ? WHERE key = ?", (original, key))
+        rows = self.db.execute(f"SELECT url, signature FROM docs WHERE id IN ({marks})", ids)
+        return [Candidate(url, np.frombuffer(blob, dtype=np.uint32)) for url, blob in rows]
 
     def close(self) -> None:
         self.db.close()
 
 
-# KEYS: docs-by-key hash, next-id counter, url hash, signature hash, original hash, then one hash
-# per band. ARGV: key, url, signature, then one band hash per band. Adds the key to its band
-# buckets and returns, for each other id found in them, its url, signature and original.
-_REGISTER = """
+# Both scripts — KEYS: ids by key, id counter, urls by id, signatures by id, then one hash per band
+# (bucket → packed 4-byte ids). Candidates come back as id, url, signature triples.
+_FIND = """
+local function find(since, first_arg)
+  local own = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or 0)
+  local seen, found = {[own] = true}, {}
+  for i = 5, #KEYS do
+    local bucket = redis.call('HGET', KEYS[i], ARGV[first_arg + i - 5])
+    if bucket then
+      for pos = 1, #bucket, 4 do
+        local other = struct.unpack('>I4', bucket, pos)
+        if other > since and not seen[other] then
+          seen[other] = true
+          table.insert(found, other)
+        end
+      end
+    end
+  end
+  return found
+end
+local function load(found, reply)
+  for _, other in ipairs(found) do
+    table.insert(reply, redis.call('HGET', KEYS[3], other) or false)
+    table.insert(reply, redis.call('HGET', KEYS[4], other) or false)
+  end
+  return reply
+end
+"""
+# ARGV: key, since, url, signature, then the band hashes. Returns the last id given out, then
+# nothing when the key was kept, else the candidates registered after ``since``.
+_REGISTER = _FIND + """
+local last = tonumber(redis.call('GET', KEYS[2]) or 0)
+local newer = find(tonumber(ARGV[2]), 5)
+if #newer > 0 then return load(newer, {last}) end
 local id = redis.call('HGET', KEYS[1], ARGV[1])
-local fresh = false
 if not id then
   id = redis.call('INCR', KEYS[2])
   redis.call('HSET', KEYS[1], ARGV[1], id)
-  fresh = true
 end
 id = tonumber(id)
-redis.call('HSET', KEYS[3], id, ARGV[2])
-redis.call('HSET', KEYS[4], id, ARGV[3])
-redis.call('HDEL', KEYS[5], id)
+redis.call('HSET', KEYS[3], id, ARGV[3])
+redis.call('HSET', KEYS[4], id, ARGV[4])
 local packed = struct.pack('>I4', id)
-local seen = {[id] = true}
-local found = {}
-for i = 6, #KEYS do
-  local bucket = redis.call('HGET', KEYS[i], ARGV[i - 2])
-  if bucket then
-    for pos = 1, #bucket, 4 do
-      local other = struct.unpack('>I4', bucket, pos)
-      if not seen[other] then
-        seen[other] = true
-        table.insert(found, other)
-      end
-    end
-    if fresh or not string.find(bucket, packed, 1, true) then
-      redis.call('HSET', KEYS[i], ARGV[i - 2], bucket .. packed)
-    end
-  else
-    redis.call('HSET', KEYS[i], ARGV[i - 2], packed)
+for i = 5, #KEYS do
+  local bucket = redis.call('HGET', KEYS[i], ARGV[i])
+  if not bucket then
+    redis.call('HSET', KEYS[i], ARGV[i], packed)
+  elseif not string.find(bucket, packed, 1, true) then
+    redis.call('HSET', KEYS[i], ARGV[i], bucket .. packed)
   end
 end
-local reply = {}
-for _, other in ipairs(found) do
-  table.insert(reply, redis.call('HGET', KEYS[3], other) or false)
-  table.insert(reply, redis.call('HGET', KEYS[4], other) or false)
-  table.insert(reply, redis.call('HGET', KEYS[5], other) or false)
-end
-return reply
+return {last}
 """
 
 
@@ -207,29 +234,30 @@ class RedisBandStore:
     def __init__(self, client: redis.Redis, config: NearDuplicateConfig, prefix: str = "healthscrape"):
         self.client = client
         base = f"{prefix}:near"
-        self.keys = [f"{base}:ids", f"{base}:next", f"{base}:urls", f"{base}:signatures", f"{base}:originals"]
-        self.band_keys = [f"{base}:band:{band}" for band in range(config.bands)]
+        self.keys = [f"{base}:ids", f"{base}:next", f"{base}:urls", f"{base}:signatures"]
+        self.keys += [f"{base}:band:{band}" for band in range(config.bands)]
         self.script = client.register_script(_REGISTER)
         scheme_key = f"{base}:scheme"
         client.setnx(scheme_key, config.name)
         stored = client.get(scheme_key)
         _check_scheme(stored.decode() if isinstance(stored, bytes) else str(stored), config.name, f"Redis {scheme_key}")
 
-    def register(self, key: str, url: str, values: np.ndarray, bands: list[bytes]) -> list[Candidate]:
-        reply = self.script(keys=[*self.keys, *self.band_keys], args=[key, url, values.tobytes(), *bands])
-        return [
-            Candidate(url.decode(), np.frombuffer(blob, dtype=np.uint32), original.decode() if original else None)
-            for url, blob, original in zip(reply[0::3], reply[1::3], reply[2::3], strict=True)
-            if url is not None and blob is not None
-        ]
-
-    def mark_duplicate(self, key: str, original: str) -> None:
-        own = self.client.hget(self.keys[0], key)
-        if own is not None:
-            self.client.hset(self.keys[4], own, original)
+    def register(
+        self, key: str, url: str, values: np.ndarray, bands: list[bytes], since: int
+    ) -> tuple[int, list[Candidate]]:
+        reply = self.script(keys=self.keys, args=[key, since, url, values.tobytes(), *bands])
+        return int(reply[0]), _candidates(reply[1:])
 
     def close(self) -> None:
         self.client.close()
+
+
+def _candidates(reply: list[bytes]) -> list[Candidate]:
+    return [
+        Candidate(url.decode(), np.frombuffer(blob, dtype=np.uint32))
+        for url, blob in zip(reply[0::2], reply[1::2], strict=True)
+        if url and blob
+    ]
 
 
 def _check_scheme(stored: str, wanted: str, where: str) -> None:

@@ -127,3 +127,18 @@ def eval_label(file: str) -> dict[str, Any]:
     template = file.split("/", 1)[0]
     lines = (EVAL / "labels" / f"{template}.jsonl").read_text(encoding="utf-8").splitlines()
     return next(label for label in map(json.loads, lines) if label["file"] == file)
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """A real redis-server on 127.0.0.1 (make test starts one; else one for this session)."""
+    from redis_server import redis_server
+
+    with redis_server() as url:
+        yield url
+
+
+@pytest.fixture
+def redis_prefix(request: pytest.FixtureRequest) -> str:
+    """Redis keys of their own for each test, so that tests sharing a server never meet."""
+    return f"test:{request.node.name}:{os.getpid()}:{id(request)}"
