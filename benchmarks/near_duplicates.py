@@ -37,7 +37,7 @@ from benchmarks.results import write_section
 from benchmarks.sitegen import generate_site
 from pipelines.chain import finish_article
 from pipelines.stats import CounterStats
-from scraper.duplicates import Deduplicator, MemoryExactIndex
+from scraper.duplicates import Deduplicator, SqliteExactIndex
 from scraper.near_duplicates import NearDuplicateConfig
 from scraper.near_index import NearDuplicateIndex, SqliteBandStore
 from scraper.parsing import Skip, parse_article
@@ -165,7 +165,7 @@ class Score:
 
 def score(documents: list[Document], config: NearDuplicateConfig) -> Score:
     """Run the crawl's de-duplication over the documents (originals first) and score its pairs."""
-    dedup = Deduplicator(MemoryExactIndex(), NearDuplicateIndex(SqliteBandStore(":memory:", config), config))
+    dedup = Deduplicator(SqliteExactIndex(), NearDuplicateIndex(SqliteBandStore(":memory:", config), config))
     ordered = [d for d in documents if d.original is None] + [d for d in documents if d.original is not None]
     origin = {d.key: d.original or d.key for d in documents}
     reported: set[tuple[str, str]] = set()

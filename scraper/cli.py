@@ -2,6 +2,7 @@
 
 * ``healthscrape extract PATH_OR_URL [--url URL] [--site NAME]``: one page's record as JSONL.
 * ``healthscrape crawl [--data-dir data] [scrapy crawl arguments]``: one scheduled, incremental run.
+* ``healthscrape dedup INPUT.jsonl... -o OUT.jsonl``: de-duplicate existing exports.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from scrapy.responsetypes import responsetypes
 from pipelines.chain import finish_article
 from pipelines.stats import CounterStats
 from scraper.items import RECORD_FIELDS
+from scraper.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateConfig
+from scraper.offline_dedup import InputError, dedup_files, default_duplicates_path
 from scraper.parsing import Skip, parse_article
 from scraper.profiles import ProfileError, get_profile
 from scraper.runs import (
@@ -235,13 +238,34 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_ERROR_RATE,
         help="share of failed requests that fails the run",
     )
+    offline = commands.add_parser("dedup", help="de-duplicate existing JSONL exports with the crawl's rules")
+    offline.add_argument("inputs", metavar="INPUT.jsonl", nargs="+", type=Path)
+    offline.add_argument("-o", "--output", required=True, type=Path, help="where the kept records go")
+    offline.add_argument("--duplicates", type=Path, help="where duplicates go (default: OUT.duplicates.jsonl)")
+    offline.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help="near-duplicate Jaccard (0.8)")
+    offline.add_argument("--state", type=Path, help="keep the near-duplicate index here between calls")
     return parser
+
+
+def dedup(args: argparse.Namespace) -> int:
+    duplicates = args.duplicates or default_duplicates_path(args.output)
+    try:
+        config = NearDuplicateConfig(threshold=args.threshold)
+        summary = dedup_files(args.inputs, args.output, duplicates, config, args.state, sys.stderr)
+    except (InputError, ValueError, OSError) as exc:
+        print(f"healthscrape: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    for line in summary.lines(args.output, duplicates):
+        print(f"healthscrape: {line}")
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args, rest = build_parser().parse_known_args(argv)
     if args.command == "crawl":
         return crawl(args.data_dir, rest, args.max_error_rate)
+    if args.command == "dedup" and not rest:
+        return dedup(args)
     if rest:
         build_parser().error(f"unrecognized arguments: {' '.join(rest)}")
     try:

@@ -12,6 +12,7 @@ the near-duplicate index persists on local disk under ``STATE_DIR`` when one is 
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -60,30 +61,43 @@ class ExactIndex(Protocol):
     def close(self) -> None: ...
 
 
-class MemoryExactIndex:
-    """Canonical URLs and body fingerprints kept during this run, in dictionaries."""
+class SqliteExactIndex:
+    """Canonical URLs and body fingerprints of kept articles in SQLite: in memory, or a file for
+    ``healthscrape dedup`` over more records than fit in memory."""
 
-    def __init__(self) -> None:
-        self.by_url: dict[str, str] = {}
-        self.by_fingerprint: dict[str, str] = {}
+    def __init__(self, path: str | Path = ":memory:"):
+        self.db = sqlite3.connect(str(path), isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.executescript(
+            "CREATE TABLE IF NOT EXISTS urls (key TEXT PRIMARY KEY, original TEXT NOT NULL) WITHOUT ROWID;"
+            "CREATE TABLE IF NOT EXISTS fingerprints (key TEXT PRIMARY KEY, original TEXT NOT NULL) WITHOUT ROWID;"
+        )
+
+    def _get(self, table: str, key: str) -> str | None:
+        row = self.db.execute(f"SELECT original FROM {table} WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
 
     def claim(self, url: str, canonical: str | None, fingerprint: str | None) -> Duplicate | None:
         for key in reversed(_url_keys(url, canonical)):
-            if key in self.by_url:
-                return Duplicate(self.by_url[key], SAME_CANONICAL)
-        if fingerprint and fingerprint in self.by_fingerprint:
-            return Duplicate(self.by_fingerprint[fingerprint], SAME_BODY, 1.0)
+            known = self._get("urls", key)
+            if known is not None:
+                return Duplicate(known, SAME_CANONICAL)
+        known = self._get("fingerprints", fingerprint) if fingerprint else None
+        if known is not None:
+            return Duplicate(known, SAME_BODY, 1.0)
         self.point(url, canonical, fingerprint, url)
         return None
 
     def point(self, url: str, canonical: str | None, fingerprint: str | None, original: str) -> None:
-        for key in _url_keys(url, canonical):
-            self.by_url[key] = original
+        rows = [(key, original) for key in _url_keys(url, canonical)]
+        self.db.executemany("INSERT OR REPLACE INTO urls (key, original) VALUES (?, ?)", rows)
         if fingerprint:
-            self.by_fingerprint[fingerprint] = original
+            row = (fingerprint, original)
+            self.db.execute("INSERT OR REPLACE INTO fingerprints (key, original) VALUES (?, ?)", row)
 
     def close(self) -> None:
-        pass
+        self.db.close()
 
 
 # KEYS: url hash, fingerprint hash. ARGV: url, fingerprint ('' for none), then the URL keys.
@@ -184,7 +198,7 @@ def local_deduplicator(
         path = Path(state_dir) / NEAR_INDEX_FILE if state_dir else ":memory:"
         near = NearDuplicateIndex(SqliteBandStore(path, config), config)
     state = CrawlState(state_dir) if state_dir and use_state else None
-    return Deduplicator(MemoryExactIndex(), near, state)
+    return Deduplicator(SqliteExactIndex(), near, state)
 
 
 def redis_deduplicator(

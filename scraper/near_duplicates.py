@@ -54,7 +54,10 @@ class NearDuplicateConfig:
         if self.shingle < 1 or self.num_perm < 16 or self.min_chars < 1:
             raise ValueError(f"bad near-duplicate settings: {self}")
         # datasketch picks the bands × rows split that minimises false positives + false negatives.
-        lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        try:
+            lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        except ValueError as error:
+            raise ValueError(f"near-duplicate threshold {self.threshold} with {self.num_perm} values: {error}") from error
         object.__setattr__(self, "_lsh", (lsh.b, lsh.r))
 
     @classmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import threading
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -17,7 +18,7 @@ from scraper.duplicates import (
     SAME_BODY,
     SAME_CANONICAL,
     Deduplicator,
-    MemoryExactIndex,
+    SqliteExactIndex,
     local_deduplicator,
     redis_deduplicator,
 )
@@ -28,10 +29,11 @@ CONFIG = NearDuplicateConfig()
 SAMPLE_PAGES = sorted((SAMPLE_SITE / "jibing").rglob("*.html"))
 
 
-def sample_body(index: int) -> str:
-    """The clean body of one of the sample site's articles, as the crawl exports it."""
-    path = SAMPLE_PAGES[index]
-    return extracted_body(path.read_text(encoding="utf-8"), f"http://s.test/{path.name}")
+@cache
+def sample_bodies() -> list[str]:
+    """The distinct clean bodies (200+ characters) of the sample site's articles, as the crawl exports them."""
+    found = [extracted_body(p.read_text(encoding="utf-8"), f"http://s.test/{p.name}") for p in SAMPLE_PAGES]
+    return [body for body in dict.fromkeys(found) if len(body) >= 200]
 
 
 def shingle_jaccard(a: str, b: str) -> float:
@@ -41,10 +43,8 @@ def shingle_jaccard(a: str, b: str) -> float:
 
 @pytest.fixture(scope="module")
 def bodies() -> list[str]:
-    found = [sample_body(i) for i in range(len(SAMPLE_PAGES))]
-    found = [b for b in dict.fromkeys(found) if len(b) >= 200]
-    assert len(found) >= 5
-    return found
+    assert len(sample_bodies()) >= 5
+    return sample_bodies()
 
 
 def test_signature_estimates_jaccard_of_the_character_sets(bodies):
@@ -189,7 +189,7 @@ def test_redis_claims_are_atomic_across_workers(redis_url, redis_prefix, bodies)
 
 
 def test_exact_index_without_near_rules():
-    dedup = Deduplicator(MemoryExactIndex(), None)
+    dedup = Deduplicator(SqliteExactIndex(), None)
     assert dedup.check("http://a.test/1.html", None, "f", "正文" * 100) is None
     assert dedup.check("http://b.test/1.html", None, "g", "正文" * 99 + "改") is None
 
