@@ -8,9 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from test_near_duplicates import sample_bodies
+
 from benchmarks.near_duplicates import edited
 from conftest import read_jsonl
-from test_near_duplicates import sample_bodies
 
 
 def healthscrape(*args: str) -> subprocess.CompletedProcess[str]:
