@@ -57,7 +57,8 @@ class NearDuplicateConfig:
         try:
             lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
         except ValueError as error:
-            raise ValueError(f"near-duplicate threshold {self.threshold} with {self.num_perm} values: {error}") from error
+            detail = f"near-duplicate threshold {self.threshold} with {self.num_perm} values: {error}"
+            raise ValueError(detail) from error
         object.__setattr__(self, "_lsh", (lsh.b, lsh.r))
 
     @classmethod
