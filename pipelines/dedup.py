@@ -21,6 +21,7 @@ from scrapy.exceptions import DropItem
 from scrapy.settings import BaseSettings
 
 from pipelines.stats import Stats
+from scraper.distributed import DEFAULT_PREFIX, crawl_base, redis_url
 from scraper.duplicates import Deduplicator, Duplicate, local_deduplicator, redis_deduplicator
 from scraper.near_duplicates import NearDuplicateConfig
 from scraper.redis_client import redis_client
@@ -56,10 +57,10 @@ def duplicates_path(settings: BaseSettings) -> tuple[Path, bool]:
 def deduplicator(settings: BaseSettings, spider_name: str) -> Deduplicator:
     """The indexes these settings ask for: in Redis with ``REDIS_URL``, else on this machine."""
     config = NearDuplicateConfig.from_settings(settings) if settings.getbool("NEAR_DUPLICATES_ENABLED", True) else None
-    redis_url = settings.get("REDIS_URL")
-    if redis_url:
-        prefix = settings.get("REDIS_KEY_PREFIX", "healthscrape")
-        return redis_deduplicator(redis_client(redis_url), config, f"{prefix}:{spider_name}", prefix)
+    url = redis_url(settings)
+    if url:
+        prefix = settings.get("REDIS_KEY_PREFIX") or DEFAULT_PREFIX
+        return redis_deduplicator(redis_client(url), config, crawl_base(settings, spider_name), prefix)
     return local_deduplicator(config, settings.get("STATE_DIR"))
 
 

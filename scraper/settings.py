@@ -37,6 +37,11 @@ ITEM_PIPELINES = {
     "pipelines.export.DurableExportPipeline": 700,
 }
 
+SPIDER_MIDDLEWARES = {
+    # Only with REDIS_URL: a request is finished once its callback's output went through the pipelines.
+    "scraper.distributed.FinishedRequests": 10,
+}
+
 DOWNLOADER_MIDDLEWARES = {
     # Before the retry/redirect/httpcompression middlewares see the response (304 ends it here).
     "scraper.middlewares.incremental.IncrementalMiddleware": 560,
@@ -72,6 +77,8 @@ MONITOR_RESULTS_FILE = None
 SAMPLE_SITE_PORT = 8642
 
 EXTENSIONS = {
+    # Only with REDIS_URL: heartbeat, rescue of dead workers' requests, exit once the crawl is done.
+    "scraper.distributed.DistributedWorker": 100,
     "spidermon.contrib.scrapy.extensions.Spidermon": 500,
     "scraper.extensions.summary.RunSummary": 900,
     "scraper.extensions.stats_file.StatsFile": 910,
@@ -92,8 +99,13 @@ NEAR_DUPLICATE_NUM_PERM = 128
 NEAR_DUPLICATE_MIN_CHARS = 100
 # Distributed crawling: with REDIS_URL set (redis://[:password@]host:port/db), the request queue,
 # the request dupefilter and the de-duplication indexes are shared in Redis by every worker.
+# Read from the environment too. A worker exits once the shared queue has stayed empty, with no
+# request in flight on any worker, for REDIS_IDLE_CLOSE_SECONDS; a worker whose heartbeat is older
+# than REDIS_WORKER_TIMEOUT is dead, and its unfinished requests go back in the queue.
 REDIS_URL = None
 REDIS_KEY_PREFIX = "healthscrape"
+REDIS_IDLE_CLOSE_SECONDS = 30
+REDIS_WORKER_TIMEOUT = 30
 # Duplicates go next to the main feed unless set here (or with -s DUPLICATES_FILE=...).
 DUPLICATES_FILE = None
 SUMMARY_ENABLED = True

@@ -29,6 +29,7 @@ from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url
 
+from scraper.distributed import redis_url, use_redis
 from scraper.items import Article
 from scraper.parsing import ParsedPage, Skip, is_html, merge_pages, parse_page
 from scraper.parsing.pagination import MAX_PAGES, page_of
@@ -138,6 +139,7 @@ class ArticlesSpider(scrapy.Spider):
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
         super().update_settings(settings)
+        use_redis(settings, cls.name)
         if not settings.getdict("FEEDS") and not settings.get("RUN_OUTPUT"):
             settings.set("FEEDS", settings.getdict("DEFAULT_FEED"), priority="spider")
 
@@ -147,6 +149,8 @@ class ArticlesSpider(scrapy.Spider):
             spider = super().from_crawler(crawler, *args, **kwargs)
         except (ValueError, ProfileError) as exc:
             raise ValueError(f"articles spider: {exc}") from exc
+        if spider.sample_site and redis_url(crawler.settings):
+            raise ValueError("articles spider: a distributed crawl (REDIS_URL) needs start_urls, alike on each worker")
         if spider.sample_site or all(is_local(u) for u in spider.start_urls):
             # Throttling protects remote servers; the sample site and loopback servers need none.
             crawler.settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
