@@ -15,6 +15,7 @@ from scraper.items import RECORD_FIELDS
 SECTION_COLUMNS = ["url", "title", "path", "depth", "label", "number", "heading", "kind", "text"]
 RELATED_COLUMNS = ["url", "title", "related_title", "related_url", "related_summary"]
 IMAGE_COLUMNS = ["url", "title", "image_url", "alt"]
+DUPLICATE_COLUMNS = ["url", "duplicate_of", "reason", "similarity"]
 STRING_COLUMNS = ("url", "canonical_url", "title", "author", "description", "body", "language", "fingerprint")
 PathLike = str | Path
 
@@ -62,9 +63,24 @@ def load_articles(paths: PathLike | Iterable[PathLike], latest: bool = True) -> 
     if latest and len(frame):
         order = frame.sort_values(["revision", "fetched_at"], kind="stable")
         frame = order.drop_duplicates("url", keep="last").sort_index().reset_index(drop=True)
+    return with_dtypes(frame)
+
+
+def with_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
+    """The loader's dtypes for the text columns and ``site`` (also applied to exports read back)."""
     for column in STRING_COLUMNS:
         frame[column] = frame[column].astype("string")
     frame["site"] = frame["site"].astype("category")
+    return frame
+
+
+def load_duplicates(paths: PathLike | Iterable[PathLike]) -> pd.DataFrame:
+    """Duplicates files (``{url, duplicate_of, reason}``, plus ``similarity`` for ``near_duplicate``)
+    as a DataFrame with the columns ``url, duplicate_of, reason, similarity`` (``similarity`` NaN when absent)."""
+    rows = [record for path in _expand(paths) for record in _records(path)]
+    frame = pd.DataFrame(rows, columns=DUPLICATE_COLUMNS)
+    frame[["url", "duplicate_of", "reason"]] = frame[["url", "duplicate_of", "reason"]].astype("string")
+    frame["similarity"] = pd.to_numeric(frame["similarity"], errors="coerce").astype("float64")
     return frame
 
 
