@@ -74,6 +74,7 @@ def render_report(numbers: dict[str, Any], sources: Sequence[str], generated_at:
     return (
         '<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<link rel="icon" href="data:,">\n'  # no favicon request: the page loads nothing
         f"<title>healthscrape report</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         f'<h1>healthscrape report</h1>\n<p class="sub">{source_list} · generated {escape(generated_at)}</p>\n'
         + "\n".join(parts)
