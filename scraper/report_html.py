@@ -120,6 +120,11 @@ def _barh(axes: Axes, counts: Mapping[str, float], title: str, colour: str = COL
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
+def _few_columns(axes: Axes, columns: int, least: int = 6) -> None:
+    """Keep columns narrow when there are few of them."""
+    axes.set_xlim(-0.7, max(columns, least) - 0.3)
+
+
 def _bar_height(*counts: Mapping[str, Any]) -> float:
     return 1.0 + 0.3 * max((min(len(c), MAX_BARS) for c in counts), default=1)
 
@@ -131,8 +136,9 @@ def _months_chart(numbers: dict[str, Any]) -> str:
         if not months:
             _empty(axes, "no article has a published date")
             return
-        bars = axes.bar(list(months), list(months.values()), color=COLOURS[0])
+        bars = axes.bar(list(months), list(months.values()), color=COLOURS[0], width=0.6)
         axes.bar_label(bars, padding=2, fontsize=9)
+        _few_columns(axes, len(months))
         axes.set_ylabel("articles")
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.tick_params(axis="x", rotation=90 if len(months) > 12 else 0)
@@ -142,8 +148,8 @@ def _months_chart(numbers: dict[str, Any]) -> str:
 
 def _note_months(numbers: dict[str, Any]) -> str:
     return (
-        f"By the month of <code>published</code> (UTC). "
-        f"{numbers['articles_without_published']} articles have no published date."
+        f"By the month of <code>published</code> (UTC). Articles without a published date: "
+        f"{numbers['articles_without_published']}."
     )
 
 
@@ -210,11 +216,13 @@ def _duplicates(duplicates: dict[str, Any]) -> str:
         bottom = [0] * len(months)
         for index, reason in enumerate(reasons):
             values = [by_month[m].get(reason, 0) for m in months]
-            axes.bar(months, values, bottom=bottom, label=names[reason], color=COLOURS[index % len(COLOURS)])
+            colour = COLOURS[index % len(COLOURS)]
+            axes.bar(months, values, bottom=bottom, label=names[reason], color=colour, width=0.6)
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        _few_columns(axes, len(months))
         axes.set_ylabel("duplicates")
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-        axes.legend(frameon=False)
+        axes.legend(frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
 
     totals = _table(["reason", "duplicates"], [(names[r], n) for r, n in duplicates["by_reason"].items()])
     by_run = _table(
