@@ -18,6 +18,8 @@ IMAGE_COLUMNS = ["url", "title", "image_url", "alt"]
 DUPLICATE_COLUMNS = ["url", "duplicate_of", "reason", "similarity"]
 STRING_COLUMNS = ("url", "canonical_url", "title", "author", "description", "body", "language", "fingerprint")
 PathLike = str | Path
+LIST_FIELDS = ("breadcrumbs", "keywords", "sections", "related", "images")
+NESTED_OBJECTS = ("sections", "related", "images")
 
 
 def _expand(paths: PathLike | Iterable[PathLike]) -> list[Path]:
@@ -32,15 +34,28 @@ def _expand(paths: PathLike | Iterable[PathLike]) -> list[Path]:
     return found
 
 
-def _records(path: Path) -> Iterator[dict[str, Any]]:
+def _records(path: Path, lists: tuple[str, ...] = ()) -> Iterator[dict[str, Any]]:
+    """The JSON objects of a JSONL file; ``lists`` names fields that must be lists (of objects, for the
+    nested ones) or null. A line that breaks this is a ``ValueError`` naming the file and line."""
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
             try:
-                yield json.loads(line)
+                record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ValueError(f"{path}:{number}: not a JSON line ({exc.msg})") from exc
+            if not isinstance(record, dict):
+                raise ValueError(f"{path}:{number}: not a JSON object")
+            for name in lists:
+                value = record.get(name)
+                if value is not None and not (
+                    isinstance(value, list) and (name not in NESTED_OBJECTS or all(isinstance(v, dict) for v in value))
+                ):
+                    raise ValueError(
+                        f"{path}:{number}: {name} is not a list" + " of objects" * (name in NESTED_OBJECTS)
+                    )
+            yield record
 
 
 def load_articles(paths: PathLike | Iterable[PathLike], latest: bool = True) -> pd.DataFrame:
@@ -51,7 +66,7 @@ def load_articles(paths: PathLike | Iterable[PathLike], latest: bool = True) -> 
     With ``latest`` (default) each URL appears once, at its highest ``revision``;
     ``latest=False`` keeps every exported revision.
     """
-    rows = [record for path in _expand(paths) for record in _records(path)]
+    rows = [record for path in _expand(paths) for record in _records(path, LIST_FIELDS)]
     frame = pd.DataFrame(rows)
     for column in RECORD_FIELDS:
         if column not in frame.columns:

@@ -278,8 +278,10 @@ def export_command(args: argparse.Namespace) -> int:
 
 
 # Expected failures of report/export: a missing or malformed input, no CJK font (InputError too), a file
-# not writable, a glyph missing from the font (UserWarning raised as an error).
+# not writable, a glyph missing from the font (UserWarning raised as an error); a record whose values
+# have unexpected types deeper down (TypeError, KeyError, AttributeError) is reported the same way.
 INPUT_ERRORS = (InputError, FileNotFoundError, ValueError, OSError, UserWarning)
+MALFORMED = (TypeError, KeyError, AttributeError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -293,6 +295,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return report_command(args) if args.command == "report" else export_command(args)
         except INPUT_ERRORS as exc:
             print(f"healthscrape: {args.command}: {exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        except MALFORMED as exc:
+            print(f"healthscrape: {args.command}: malformed input ({type(exc).__name__}: {exc})", file=sys.stderr)
             return EXIT_UNREADABLE
     try:
         record = extract(args.target, url=args.url, site=args.site)

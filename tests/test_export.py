@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
+import pytest
 from pandas.testing import assert_frame_equal
 from test_report_data import RUN1_ARTICLES, write_jsonl
 
 from conftest import expected_record
 from scraper.analysis import load_articles
+from scraper.cli import main
 from scraper.export import NESTED, PARQUET_SCHEMA, read_parquet
 from scraper.items import RECORD_FIELDS
 
@@ -73,15 +75,10 @@ def test_csv_round_trip_with_json_columns(tmp_path):
         assert [None if isinstance(v, float) else v for v in back[column]] == values, column
 
 
-def test_export_bad_inputs(tmp_path):
-    missing = subprocess.run(
-        [str(SCRIPT), "export", str(tmp_path / "none.jsonl"), "--format", "csv", "-o", str(tmp_path / "a.csv")],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
-    assert missing.returncode == 2
-    assert missing.stderr.strip() == f"healthscrape: export: no such file or folder: {tmp_path / 'none.jsonl'}"
-    bad_format = subprocess.run(
-        [str(SCRIPT), "export", str(tmp_path), "--format", "xlsx", "-o", str(tmp_path / "a.xlsx")],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
-    assert bad_format.returncode == 2 and "invalid choice" in bad_format.stderr
+def test_export_bad_inputs(tmp_path, capsys):
+    missing = tmp_path / "none.jsonl"
+    assert main(["export", str(missing), "--format", "csv", "-o", str(tmp_path / "a.csv")]) == 2
+    assert capsys.readouterr().err == f"healthscrape: export: no such file or folder: {missing}\n"
+    with pytest.raises(SystemExit) as exited:
+        main(["export", str(tmp_path), "--format", "xlsx", "-o", str(tmp_path / "a.xlsx")])
+    assert exited.value.code == 2 and "invalid choice" in capsys.readouterr().err

@@ -14,6 +14,7 @@ from browser import CHROMIUM, HEIGHT, WIDTH, load_page
 from PIL import Image, ImageStat
 
 from conftest import run_crawl
+from scraper.cli import main
 
 SCRIPT = Path(sys.executable).with_name("healthscrape")
 
@@ -120,21 +121,29 @@ def test_json_on_stdout(crawled):
         (["empty"], "{tmp}/empty: no articles.jsonl in it, nor in its runs/*/ or */ folders"),
         (["duplicates.jsonl"], "no articles among the inputs"),
         (["bad.json", "articles.jsonl"], "{tmp}/bad.json: not a JSON file"),
+        (["fields.jsonl"], "{tmp}/fields.jsonl:2: related is not a list of objects"),
+        (["articles.jsonl", "array.jsonl"], "{tmp}/array.jsonl:2: not a JSON object"),
+        (["deep.jsonl"], "malformed input (TypeError"),
     ],
 )
-def test_bad_inputs_give_a_message_and_exit_code_2(tmp_path, inputs, message):
+def test_bad_inputs_give_a_message_and_exit_code_2(tmp_path, capsys, inputs, message):
     (tmp_path / "bad.jsonl").write_text("not json\n")
     (tmp_path / "bad.json").write_text("[1, 2")
     (tmp_path / "empty").mkdir()
     (tmp_path / "duplicates.jsonl").write_text('{"url": "a", "duplicate_of": "b", "reason": "same_body"}\n')
     (tmp_path / "articles.jsonl").write_text('{"url": "a", "title": "标题", "body": "正文"}\n')
-    done = run("report", *(str(tmp_path / name) for name in inputs), "-o", str(tmp_path / "r.html"))
-    assert done.returncode == 2
-    assert done.stderr.startswith("healthscrape: report: " + message.format(tmp=tmp_path))
-    assert "Traceback" not in done.stderr
+    (tmp_path / "fields.jsonl").write_text('{"url": "a"}\n{"url": "b", "related": ["x"]}\n')
+    (tmp_path / "array.jsonl").write_text('{"url": "a"}\n[1]\n')
+    (tmp_path / "deep.jsonl").write_text('{"url": "a", "sections": [{"label": "一", "subsections": "x"}]}\n')
+    code = main(["report", *(str(tmp_path / name) for name in inputs), "-o", str(tmp_path / "r.html")])
+    stderr = capsys.readouterr().err
+    assert code == 2
+    assert stderr.startswith("healthscrape: report: " + message.format(tmp=tmp_path))
+    assert len(stderr.splitlines()) == 1
     assert not (tmp_path / "r.html").exists()
 
 
-def test_report_needs_an_output(tmp_path):
-    done = run("report", str(tmp_path))
-    assert done.returncode == 2 and "give -o report.html, --json [PATH] or both" in done.stderr
+def test_report_needs_an_output(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["report", str(tmp_path)])
+    assert exited.value.code == 2 and "give -o report.html, --json [PATH] or both" in capsys.readouterr().err
