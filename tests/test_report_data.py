@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
@@ -181,3 +182,16 @@ def test_most_duplicated(numbers):
     ]
     assert top[0]["title"] == "文章1" and top[0]["by_reason"] == {"same_body": 1, "near_duplicate": 2}
     assert top[2]["title"] is None
+
+
+def test_the_page_shows_every_reason_and_the_near_similarity(numbers, tmp_path):
+    from scraper.report import MISSING_GLYPH
+    from scraper.report_html import render_report
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=MISSING_GLYPH)
+        page = render_report(numbers, ["20261125T100000Z", "20261126T100000Z"], "2026-11-26T11:00:00Z")
+    assert "Near duplicates: 2, similarity 0.85–0.91 (median 0.88)" in page
+    assert "<tr><th>run</th><th>exact</th><th>near</th><th>same canonical</th></tr>" in page
+    assert "文章1" in page and "(not among the articles)" in page
+    assert page.count('src="data:image/png;base64,') == 7
