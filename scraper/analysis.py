@@ -18,6 +18,7 @@ IMAGE_COLUMNS = ["url", "title", "image_url", "alt"]
 DUPLICATE_COLUMNS = ["url", "duplicate_of", "reason", "similarity"]
 STRING_COLUMNS = ("url", "canonical_url", "title", "author", "description", "body", "language", "fingerprint")
 PathLike = str | Path
+DATETIME = pd.DatetimeTZDtype("us", "UTC")  # one unit whatever pandas infers (Parquet exports use it too)
 LIST_FIELDS = ("breadcrumbs", "keywords", "sections", "related", "images")
 NESTED_OBJECTS = ("sections", "related", "images")
 
@@ -73,7 +74,7 @@ def load_articles(paths: PathLike | Iterable[PathLike], latest: bool = True) -> 
             frame[column] = None
     frame = frame[list(RECORD_FIELDS) + [c for c in frame.columns if c not in RECORD_FIELDS]]
     for column in ("published", "fetched_at"):
-        frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601")
+        frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601").astype(DATETIME)
     frame["revision"] = frame["revision"].fillna(1).astype("Int64")
     if latest and len(frame):
         order = frame.sort_values(["revision", "fetched_at"], kind="stable")

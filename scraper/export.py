@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from scraper.analysis import load_articles, with_dtypes
+from scraper.analysis import DATETIME, load_articles, with_dtypes
 from scraper.items import RECORD_FIELDS
 from scraper.outputs import EXPORT_FORMATS, find_outputs
 
@@ -76,7 +76,7 @@ def read_parquet(path: str | Path) -> pd.DataFrame:
     for column in JSON_IN_PARQUET:
         frame[column] = frame[column].map(lambda text: None if text is None else json.loads(text))
     for column in ("published", "fetched_at"):
-        frame[column] = pd.to_datetime(frame[column], utc=True).astype(pd.DatetimeTZDtype("us", "UTC"))
+        frame[column] = pd.to_datetime(frame[column], utc=True).astype(DATETIME)
     frame["revision"] = frame["revision"].astype("Int64")
     return with_dtypes(frame)
 
