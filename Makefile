@@ -1,12 +1,15 @@
 # Two commands on a fresh machine (Python 3.11 + the package registries):
 #   make crawl   install into .venv and crawl the bundled sample site → data/articles.jsonl
 #   make test    install into .venv (with the test extra), lint (ruff, mypy) and run the test suite
+# Both first install the Debian packages they need when missing (.ci/debian-packages): the CJK font
+# for the report's charts, and (make test) chromium for the report's browser test and redis-server,
+# which .ci/with-redis starts on 127.0.0.1 for the test run and stops afterwards.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: crawl test eval install clean
+.PHONY: crawl test eval install clean font test-services
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,13 +18,22 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-crawl: $(STAMP)
-	$(BIN)/scrapy crawl articles
+font:
+	bash .ci/debian-packages fonts-noto-cjk
 
-test: $(STAMP)
+# chromium for the report's browser test, redis-server for the distributed-crawl tests.
+test-services:
+	bash .ci/debian-packages chromium fonts-noto-cjk redis-server
+
+# The crawl, then the report on it (its last line is the report's path).
+crawl: $(STAMP) font
+	$(BIN)/scrapy crawl articles -s STATS_FILE=data/stats.json
+	$(BIN)/healthscrape report data -o data/report.html
+
+test: $(STAMP) test-services
 	$(BIN)/ruff check scraper pipelines tests benchmarks
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	bash .ci/with-redis $(BIN)/python -m pytest
 
 # Score extraction against the labeled corpus, with trafilatura and GNE, → benchmarks/RESULTS.md
 eval: $(STAMP)
@@ -29,4 +41,4 @@ eval: $(STAMP)
 	$(BIN)/python -m benchmarks.eval
 
 clean:
-	rm -rf $(VENV) data/articles.jsonl data/duplicates.jsonl
+	rm -rf $(VENV) data/articles.jsonl data/duplicates.jsonl data/stats.json data/report.html

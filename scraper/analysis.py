@@ -15,8 +15,12 @@ from scraper.items import RECORD_FIELDS
 SECTION_COLUMNS = ["url", "title", "path", "depth", "label", "number", "heading", "kind", "text"]
 RELATED_COLUMNS = ["url", "title", "related_title", "related_url", "related_summary"]
 IMAGE_COLUMNS = ["url", "title", "image_url", "alt"]
+DUPLICATE_COLUMNS = ["url", "duplicate_of", "reason", "similarity"]
 STRING_COLUMNS = ("url", "canonical_url", "title", "author", "description", "body", "language", "fingerprint")
 PathLike = str | Path
+DATETIME = pd.DatetimeTZDtype("us", "UTC")  # one unit whatever pandas infers (Parquet exports use it too)
+LIST_FIELDS = ("breadcrumbs", "keywords", "sections", "related", "images")
+NESTED_OBJECTS = ("sections", "related", "images")
 
 
 def _expand(paths: PathLike | Iterable[PathLike]) -> list[Path]:
@@ -31,15 +35,28 @@ def _expand(paths: PathLike | Iterable[PathLike]) -> list[Path]:
     return found
 
 
-def _records(path: Path) -> Iterator[dict[str, Any]]:
+def _records(path: Path, lists: tuple[str, ...] = ()) -> Iterator[dict[str, Any]]:
+    """The JSON objects of a JSONL file; ``lists`` names fields that must be lists (of objects, for the
+    nested ones) or null. A line that breaks this is a ``ValueError`` naming the file and line."""
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
             try:
-                yield json.loads(line)
+                record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ValueError(f"{path}:{number}: not a JSON line ({exc.msg})") from exc
+            if not isinstance(record, dict):
+                raise ValueError(f"{path}:{number}: not a JSON object")
+            for name in lists:
+                value = record.get(name)
+                if value is not None and not (
+                    isinstance(value, list) and (name not in NESTED_OBJECTS or all(isinstance(v, dict) for v in value))
+                ):
+                    raise ValueError(
+                        f"{path}:{number}: {name} is not a list" + " of objects" * (name in NESTED_OBJECTS)
+                    )
+            yield record
 
 
 def load_articles(paths: PathLike | Iterable[PathLike], latest: bool = True) -> pd.DataFrame:
@@ -50,21 +67,36 @@ def load_articles(paths: PathLike | Iterable[PathLike], latest: bool = True) -> 
     With ``latest`` (default) each URL appears once, at its highest ``revision``;
     ``latest=False`` keeps every exported revision.
     """
-    rows = [record for path in _expand(paths) for record in _records(path)]
+    rows = [record for path in _expand(paths) for record in _records(path, LIST_FIELDS)]
     frame = pd.DataFrame(rows)
     for column in RECORD_FIELDS:
         if column not in frame.columns:
             frame[column] = None
     frame = frame[list(RECORD_FIELDS) + [c for c in frame.columns if c not in RECORD_FIELDS]]
     for column in ("published", "fetched_at"):
-        frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601")
+        frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601").astype(DATETIME)
     frame["revision"] = frame["revision"].fillna(1).astype("Int64")
     if latest and len(frame):
         order = frame.sort_values(["revision", "fetched_at"], kind="stable")
         frame = order.drop_duplicates("url", keep="last").sort_index().reset_index(drop=True)
+    return with_dtypes(frame)
+
+
+def with_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
+    """The loader's dtypes for the text columns and ``site`` (also applied to exports read back)."""
     for column in STRING_COLUMNS:
         frame[column] = frame[column].astype("string")
     frame["site"] = frame["site"].astype("category")
+    return frame
+
+
+def load_duplicates(paths: PathLike | Iterable[PathLike]) -> pd.DataFrame:
+    """Duplicates files (``{url, duplicate_of, reason}``, plus ``similarity`` for ``near_duplicate``)
+    as a DataFrame with the columns ``url, duplicate_of, reason, similarity`` (``similarity`` NaN when absent)."""
+    rows = [record for path in _expand(paths) for record in _records(path)]
+    frame = pd.DataFrame(rows, columns=DUPLICATE_COLUMNS)
+    frame[["url", "duplicate_of", "reason"]] = frame[["url", "duplicate_of", "reason"]].astype("string")
+    frame["similarity"] = pd.to_numeric(frame["similarity"], errors="coerce").astype("float64")
     return frame
 
 

@@ -3,6 +3,8 @@
 * ``healthscrape extract PATH_OR_URL [--url URL] [--site NAME]``: one page's record as JSONL.
 * ``healthscrape crawl [--data-dir data] [scrapy crawl arguments]``: one scheduled, incremental run.
 * ``healthscrape dedup INPUT.jsonl... -o OUT.jsonl``: de-duplicate existing exports.
+* ``healthscrape report RUN_OR_JSONL... [-o report.html] [--json [PATH]]``: the analysts' report.
+* ``healthscrape export INPUT... --format parquet|csv -o PATH``: the articles as a table file.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from pipelines.chain import finish_article
 from pipelines.stats import CounterStats
 from scraper.items import RECORD_FIELDS
 from scraper.near_duplicates import DEFAULT_THRESHOLD, NearDuplicateConfig
-from scraper.offline_dedup import InputError, dedup_files, default_duplicates_path
+from scraper.offline_dedup import dedup_files, default_duplicates_path
+from scraper.outputs import EXPORT_FORMATS, InputError
 from scraper.parsing import Skip, parse_article
 from scraper.profiles import ProfileError, get_profile
 from scraper.runs import (
@@ -244,6 +247,17 @@ def build_parser() -> argparse.ArgumentParser:
     offline.add_argument("--duplicates", type=Path, help="where duplicates go (default: OUT.duplicates.jsonl)")
     offline.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help="near-duplicate Jaccard (0.8)")
     offline.add_argument("--state", type=Path, help="keep the near-duplicate index here between calls")
+    inputs_help = "articles/duplicates JSONL files, report.json/stats.json files, run folders or data folders"
+    report = commands.add_parser("report", help="an HTML report (charts inline) and/or its numbers as JSON")
+    report.add_argument("inputs", nargs="+", metavar="RUN_OR_JSONL", help=inputs_help)
+    report.add_argument("-o", "--output", type=Path, help="the HTML file to write")
+    report.add_argument(
+        "--json", nargs="?", const="-", metavar="PATH", help="the numbers as JSON to PATH (stdout without PATH)"
+    )
+    export = commands.add_parser("export", help="the articles as one Parquet or CSV file")
+    export.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="parquet (pyarrow) or csv")
+    export.add_argument("-o", "--output", type=Path, required=True, help="the file to write")
     return parser
 
 
@@ -260,6 +274,38 @@ def dedup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def report_command(args: argparse.Namespace) -> int:
+    from scraper.report import to_json, write_report  # pandas and matplotlib only for this command
+
+    if args.output is None and args.json is None:
+        build_parser().error("report: give -o report.html, --json [PATH] or both")
+    numbers = write_report(args.inputs, args.output, args.json)
+    log = sys.stdout
+    if args.json == "-":
+        sys.stdout.write(to_json(numbers))
+        log = sys.stderr  # stdout is the JSON
+    elif args.json is not None:
+        print(f"healthscrape: report numbers written to {args.json}", file=log)
+    if args.output is not None:
+        print(f"healthscrape: report written to {args.output}", file=log)
+    return EXIT_OK
+
+
+def export_command(args: argparse.Namespace) -> int:
+    from scraper.export import export_articles  # pyarrow only for this command
+
+    rows = export_articles(args.inputs, args.format, args.output)
+    print(f"healthscrape: {rows} articles written to {args.output}")
+    return EXIT_OK
+
+
+# Expected failures of report/export: a missing or malformed input, no CJK font (InputError too), a file
+# not writable, a glyph missing from the font (UserWarning raised as an error); a record whose values
+# have unexpected types deeper down (TypeError, KeyError, AttributeError) is reported the same way.
+INPUT_ERRORS = (InputError, FileNotFoundError, ValueError, OSError, UserWarning)
+MALFORMED = (TypeError, KeyError, AttributeError)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args, rest = build_parser().parse_known_args(argv)
     if args.command == "crawl":
@@ -268,6 +314,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return dedup(args)
     if rest:
         build_parser().error(f"unrecognized arguments: {' '.join(rest)}")
+    if args.command in ("report", "export"):
+        try:
+            return report_command(args) if args.command == "report" else export_command(args)
+        except INPUT_ERRORS as exc:
+            print(f"healthscrape: {args.command}: {exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        except MALFORMED as exc:
+            print(f"healthscrape: {args.command}: malformed input ({type(exc).__name__}: {exc})", file=sys.stderr)
+            return EXIT_UNREADABLE
     try:
         record = extract(args.target, url=args.url, site=args.site)
     except CommandError as exc:

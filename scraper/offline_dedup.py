@@ -21,6 +21,7 @@ from pipelines.structure import body_fingerprint
 from scraper.duplicates import Deduplicator, SqliteExactIndex
 from scraper.near_duplicates import NearDuplicateConfig
 from scraper.near_index import NEAR_INDEX_FILE, NearDuplicateIndex, SqliteBandStore
+from scraper.outputs import InputError
 
 
 @dataclass
@@ -39,10 +40,6 @@ class DedupSummary:
         if self.skipped:
             lines.append("skipped: " + ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items())))
         return lines
-
-
-class InputError(Exception):
-    pass
 
 
 def default_duplicates_path(output: Path) -> Path:

@@ -1,0 +1,84 @@
+"""``healthscrape export``: JSONL → Parquet/CSV → DataFrame gives back the loader's DataFrame."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from pandas.testing import assert_frame_equal
+from test_report_data import RUN1_ARTICLES, write_jsonl
+
+from conftest import expected_record
+from scraper.analysis import load_articles
+from scraper.cli import main
+from scraper.export import NESTED, PARQUET_SCHEMA, read_parquet
+from scraper.items import RECORD_FIELDS
+
+SCRIPT = Path(sys.executable).with_name("healthscrape")
+
+
+def records() -> list[dict]:
+    """The hand-made articles (nulls, empty lists, images, nested sections) and two real records."""
+    real = []
+    for name in ("article", "related"):
+        record = {field: None for field in RECORD_FIELDS}
+        record.update(expected_record(name, "http://s.test"), fetched_at="2026-11-25T10:00:00Z", revision=1)
+        real.append(record)
+    return RUN1_ARTICLES + real
+
+
+def export(tmp_path: Path, fmt: str) -> tuple[Path, pd.DataFrame]:
+    source = tmp_path / "articles.jsonl"
+    write_jsonl(source, records())
+    output = tmp_path / "out" / f"articles.{fmt}"
+    done = subprocess.run(
+        [str(SCRIPT), "export", str(source), "--format", fmt, "-o", str(output)],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"healthscrape: {len(records())} articles written to {output}"
+    return output, load_articles(source)
+
+
+def test_parquet_round_trip_equals_the_loader(tmp_path):
+    output, loaded = export(tmp_path, "parquet")
+    assert pq.read_schema(output).remove_metadata().equals(PARQUET_SCHEMA)
+    assert_frame_equal(read_parquet(output), loaded)
+
+
+def test_parquet_is_readable_by_plain_pandas(tmp_path):
+    output, loaded = export(tmp_path, "parquet")
+    plain = pd.read_parquet(output)
+    assert list(plain.columns) == list(RECORD_FIELDS)
+    assert plain["title"].tolist() == loaded["title"].tolist()
+    assert list(plain["breadcrumbs"].iloc[0]) == loaded["breadcrumbs"].iloc[0]
+    assert json.loads(plain["sections"].iloc[0]) == loaded["sections"].iloc[0]  # the tree as JSON
+
+
+def test_csv_round_trip_with_json_columns(tmp_path):
+    output, loaded = export(tmp_path, "csv")
+    back = pd.read_csv(output, dtype=str, keep_default_na=False, na_values=[""])
+    assert list(back.columns) == list(RECORD_FIELDS)
+    for column in NESTED:
+        decoded = [json.loads(text) if isinstance(text, str) else None for text in back[column]]
+        assert decoded == loaded[column].tolist(), column
+    for column in ("published", "fetched_at"):
+        times = pd.to_datetime(back[column], utc=True, format="ISO8601")
+        assert times.tolist() == loaded[column].tolist(), column
+    for column in ("url", "title", "body", "author", "fingerprint"):
+        values = [None if v is pd.NA else v for v in loaded[column].astype(object)]
+        assert [None if isinstance(v, float) else v for v in back[column]] == values, column
+
+
+def test_export_bad_inputs(tmp_path, capsys):
+    missing = tmp_path / "none.jsonl"
+    assert main(["export", str(missing), "--format", "csv", "-o", str(tmp_path / "a.csv")]) == 2
+    assert capsys.readouterr().err == f"healthscrape: export: no such file or folder: {missing}\n"
+    with pytest.raises(SystemExit) as exited:
+        main(["export", str(tmp_path), "--format", "xlsx", "-o", str(tmp_path / "a.xlsx")])
+    assert exited.value.code == 2 and "invalid choice" in capsys.readouterr().err
