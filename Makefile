@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: crawl test eval install clean
+.PHONY: crawl test eval bench install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,eval]'
 	$(BIN)/python -m benchmarks.eval
+
+# Speed and scale tables (extraction, crawl, memory; needs nginx) → their sections of benchmarks/RESULTS.md
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,eval]'
+	$(BIN)/python -m benchmarks.scale
 
 clean:
 	rm -rf $(VENV) data/articles.jsonl data/duplicates.jsonl
