@@ -9,6 +9,7 @@ the site's pages / the spider's own elapsed time (open → close).
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -25,6 +26,7 @@ def run(quick: bool) -> str:
     articles = 300 if quick else 2000
     directory, manifest = site(articles)
     pages = len(manifest["pages"])
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     bare: list[CrawlRun] = []
     ours: list[CrawlRun] = []
     with tempfile.TemporaryDirectory(prefix="healthscrape-bench-crawl-") as tmp, serve_directory(directory) as base:
@@ -34,12 +36,18 @@ def run(quick: bool) -> str:
             ours.append(articles_crawl(base, work / f"articles-{attempt}"))
         best_bare = min(bare, key=lambda r: r.seconds)
         best = min(ours, key=lambda r: r.seconds)
-        row = Row(
-            f"`scrapy crawl articles`, all pipelines ({best.items:,} articles)", best.pages_per_second(pages),
-            "bare Scrapy spider (download + follow)", best_bare.pages_per_second(pages), "pages/s", GOAL,
-        )  # fmt: skip
+        rows = [
+            Row(
+                f"`scrapy crawl articles`, all pipelines ({best.items:,} articles)", best.pages_per_second(pages),
+                "bare Scrapy spider (download + follow)", best_bare.pages_per_second(pages), "pages/s", GOAL,
+            ),
+            Row(
+                "the same, per CPU second of the crawl process", max(r.pages_per_cpu_second(pages) for r in ours),
+                "the same", max(r.pages_per_cpu_second(pages) for r in bare), "pages/CPU-s", GOAL,
+            ),
+        ]  # fmt: skip
         profile = None
-        if row.met is False:
+        if any(row.met is False for row in rows):
             profile = summary_of_file(_profiled(base, work / "profiled"), top=12)
     lines = [
         "## 2. Crawl",
@@ -48,9 +56,12 @@ def run(quick: bool) -> str:
         f"{pages:,} pages ({articles:,} articles and their list pages) served by nginx on 127.0.0.1; each spider"
         f" crawled them {len(ours)}× (alternately), best run shown. Times of all runs (s, spider open → close):"
         f" bare {', '.join(f'{r.seconds:.1f}' for r in bare)}; articles {', '.join(f'{r.seconds:.1f}' for r in ours)}."
-        f" Peak RSS: bare {best_bare.peak_rss_mib:.0f} MiB, articles {best.peak_rss_mib:.0f} MiB.",
+        f" Peak RSS: bare {best_bare.peak_rss_mib:.0f} MiB, articles {best.peak_rss_mib:.0f} MiB. Load average"
+        f" before the runs: {load}. The second row counts the crawl process's CPU time instead of the elapsed"
+        " time: both spiders are single-threaded and CPU-bound here, so it is the figure other work on the machine"
+        " (other test suites, nginx) disturbs least.",
         "",
-        table([row]),
+        table(rows),
     ]
     if profile:
         lines += ["", "### Where the time goes (cProfile of one `scrapy crawl articles` run)", "", profile]

@@ -2,7 +2,8 @@
 
 Each run gets a fresh work directory (output, state, log, stats). Time is the spider's own
 (``elapsed_time_seconds``: spider opened → closed, interpreter start-up excluded, the same for
-both spiders); peak RSS is the child's ``ru_maxrss`` from ``wait4``.
+both spiders) and the process's CPU time (user + system); peak RSS is its ``ru_maxrss`` (both from
+``wait4``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class CrawlRun:
     returncode: int
     wall_seconds: float
     peak_rss_mib: float
+    cpu_seconds: float
     stats: dict[str, Any]
     work: Path
 
@@ -44,6 +46,10 @@ class CrawlRun:
     def pages_per_second(self, pages: int) -> float:
         return pages / self.seconds
 
+    def pages_per_cpu_second(self, pages: int) -> float:
+        """Pages per second of the crawl process's own CPU time (start-up included): robust to other load."""
+        return pages / self.cpu_seconds
+
     def check(self) -> CrawlRun:
         if self.returncode != 0 or not self.stats:
             log = (self.work / "crawl.log").read_text(encoding="utf-8", errors="replace")[-3000:]
@@ -61,7 +67,8 @@ def _run(name: str, args: list[str], cwd: Path, work: Path) -> CrawlRun:
     wall = time.perf_counter() - began
     stats_file = work / "stats.json"
     stats = json.loads(stats_file.read_text(encoding="utf-8")) if stats_file.exists() else {}
-    return CrawlRun(name, process.returncode, wall, usage.ru_maxrss / 1024, stats, work)
+    cpu = usage.ru_utime + usage.ru_stime
+    return CrawlRun(name, process.returncode, wall, usage.ru_maxrss / 1024, cpu, stats, work)
 
 
 def _settings(work: Path) -> list[str]:
