@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: crawl test eval install clean font test-services
+.PHONY: crawl test eval bench install clean font test-services
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,12 @@ test: $(STAMP) test-services
 eval: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,eval]'
 	$(BIN)/python -m benchmarks.eval
+
+# Speed and scale tables (extraction, crawl, dedup, distributed, memory; nginx and redis-server) → their sections of benchmarks/RESULTS.md
+bench: $(STAMP)
+	bash .ci/debian-packages nginx redis-server
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,eval]'
+	$(BIN)/python -m benchmarks.scale
 
 clean:
 	rm -rf $(VENV) data/articles.jsonl data/duplicates.jsonl data/stats.json data/report.html

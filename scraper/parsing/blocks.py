@@ -84,14 +84,21 @@ def stylesheet_hidden(root: HtmlElement) -> set[HtmlElement]:
     return hidden
 
 
+# Elements that may be hidden (is_hidden decides), found by lxml rather than a Python loop over every element.
+_MAY_BE_HIDDEN = etree.XPath(
+    "descendant-or-self::*[@hidden or @style or "
+    + " or ".join(f"self::{tag}" for tag in sorted(INVISIBLE_TAGS))
+    + "][not(self::head or self::html or self::body)]"
+)
+
+
 def remove_hidden(root: HtmlElement) -> int:
     """Remove hidden and invisible elements (keeping their tail text); return how many."""
     by_stylesheet = stylesheet_hidden(root)
-    doomed = [
-        el
-        for el in root.iter()
-        if isinstance(el.tag, str) and el.tag not in ("head", "html", "body") and (is_hidden(el) or el in by_stylesheet)
-    ]
+    doomed = [el for el in _MAY_BE_HIDDEN(root) if is_hidden(el)]
+    if by_stylesheet:
+        exempt = ("head", "html", "body")
+        doomed += [el for el in root.iter() if el in by_stylesheet and el.tag not in exempt and el not in doomed]
     doomed += [el for el in root.iter(etree.Comment)]
     for el in doomed:
         if el.getparent() is not None:

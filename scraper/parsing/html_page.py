@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
-from parsel import Selector, SelectorList
+from parsel import Selector
 
 from scraper.dates import date_in_url, is_date_line, labelled_date, only_update_dates, parse_date, timezone_of
 from scraper.items import Article, Image
@@ -26,6 +26,7 @@ from scraper.parsing.related_block import block_entries
 from scraper.profiles import SiteProfile
 from scraper.related import RelatedEntry, make_entry
 from scraper.relative_dates import local_now
+from scraper.selectors import first_value, select, select_elements
 from scraper.text import cjk_ratio, clean_line
 from scraper.titles import choose_title, split_title, strip_site_suffix
 
@@ -44,20 +45,20 @@ HEADLINE_TAGS = ("h1", "h2", "h3", "h4")
 DATE_WINDOW_CHARS = 200
 
 
-def _selected_text(found: SelectorList[Selector]) -> str:
+def _selected_text(found: list[HtmlElement | str]) -> str:
     """Text of what a CSS selector found: values for ``::text``/``::attr``, visible lines for elements."""
     parts = []
     for item in found:
-        if isinstance(item.root, HtmlElement):
-            parts.append(" ".join(element_lines(item.root)))
+        if isinstance(item, HtmlElement):
+            parts.append(" ".join(element_lines(item)))
         else:
-            parts.append(clean_line(str(item.get())))
+            parts.append(clean_line(str(item)))
     return " ".join(p for p in parts if p).strip()
 
 
 def first_text(sel: Selector, selectors: tuple[str, ...]) -> str | None:
     for css in selectors:
-        text = _selected_text(sel.css(css))
+        text = _selected_text(select(sel.root, css))
         if text:
             return text
     return None
@@ -65,14 +66,13 @@ def first_text(sel: Selector, selectors: tuple[str, ...]) -> str | None:
 
 def first_element(sel: Selector, selectors: tuple[str, ...]) -> HtmlElement | None:
     for css in selectors:
-        for item in sel.css(css):
-            if isinstance(item.root, HtmlElement):
-                return item.root
+        for item in select_elements(sel.root, css):
+            return item
     return None
 
 
 def _all_elements(sel: Selector, selectors: tuple[str, ...]) -> list[HtmlElement]:
-    return [item.root for css in selectors for item in sel.css(css) if isinstance(item.root, HtmlElement)]
+    return [item for css in selectors for item in select_elements(sel.root, css)]
 
 
 class HtmlPage:
@@ -203,7 +203,7 @@ class HtmlPage:
         rel = self.profile.related
         for block in self.related_blocks:
             if rel.block:
-                items = Selector(root=block).css(rel.item)
+                items = select_elements(block, rel.item)
                 found = [e for e in (self._related_entry(item) for item in items) if e is not None]
             else:
                 found = block_entries(block, self.base)
@@ -283,14 +283,14 @@ class HtmlPage:
             return _all_elements(self.sel, self.profile.related.block)
         return find_related_blocks(self.root)
 
-    def _related_entry(self, item: Selector) -> RelatedEntry | None:
+    def _related_entry(self, item: HtmlElement) -> RelatedEntry | None:
         rel = self.profile.related
-        title = _selected_text(item.css(rel.title)) if rel.title else ""
-        href = (item.css(rel.url).get() or "").strip() if rel.url else ""
+        title = _selected_text(select(item, rel.title)) if rel.title else ""
+        href = first_value(item, rel.url).strip() if rel.url else ""
         if not title:
             return None
         url = urljoin(self.base, href) if href and not href.startswith(("javascript:", "#")) else None
-        summary = elements_lines([s.root for s in item.css(rel.summary) if isinstance(s.root, HtmlElement)])
+        summary = elements_lines(select_elements(item, rel.summary)) if rel.summary else []
         return make_entry(title, url, summary if rel.summary else [])
 
     def _find_headline(self) -> HtmlElement | None:

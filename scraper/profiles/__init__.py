@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from parsel import Selector
 
 from scraper.dates import DEFAULT_TIMEZONE
+from scraper.selectors import select
 from scraper.titles import DEFAULT_SEPARATORS
 
 GENERIC = "generic"
@@ -54,7 +55,7 @@ class SiteProfile:
         host = (urlsplit(url).hostname or "").lower()
         if any(host == d or host.endswith("." + d) for d in self.domains):
             return True
-        return any(selector.css(css) for css in self.match)
+        return any(select(selector.root, css) for css in self.match)
 
 
 class ProfileError(ValueError):
