@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -42,6 +43,7 @@ class Duplicate:
         return {"url": url, "duplicate_of": self.duplicate_of, "reason": self.reason, "similarity": self.similarity}
 
 
+@lru_cache(maxsize=4096)
 def url_key(url: str) -> str:
     """A URL's identity for de-duplication: canonical form, no fragment."""
     return canonicalize_url(url, keep_fragments=False)

@@ -110,10 +110,10 @@ def signature(body: str, config: NearDuplicateConfig) -> np.ndarray | None:
 
 
 def band_hashes(values: np.ndarray, config: NearDuplicateConfig) -> list[bytes]:
-    """One 8-byte key per LSH band; two signatures sharing any band key are candidates."""
+    """One 8-byte key per LSH band (the band's number included); sharing any key makes candidates."""
     rows = config.rows
     return [
-        hashlib.blake2b(values[band * rows : (band + 1) * rows].tobytes(), digest_size=8).digest()
+        hashlib.blake2b(bytes([band]) + values[band * rows : (band + 1) * rows].tobytes(), digest_size=8).digest()
         for band in range(config.bands)
     ]
 

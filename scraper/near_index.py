@@ -97,10 +97,9 @@ class NearDuplicateIndex:
 _SQLITE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS scheme (name TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS docs (
-    id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, url TEXT NOT NULL, signature BLOB NOT NULL
+    id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, url TEXT NOT NULL, signature BLOB NOT NULL, bands BLOB NOT NULL
 );
-CREATE TABLE IF NOT EXISTS bands (band INTEGER NOT NULL, hash INTEGER NOT NULL, id INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS bands_hash ON bands (band, hash);
+CREATE TABLE IF NOT EXISTS bands (hash INTEGER NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (hash, id)) WITHOUT ROWID;
 """
 
 
@@ -129,16 +128,23 @@ class SqliteBandStore:
 
     def _ids(self, key: str, bands: list[bytes], since: int) -> tuple[int, list[int]]:
         last = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM docs").fetchone()[0]
-        own = self.db.execute("SELECT id FROM docs WHERE key = ?", (key,)).fetchone()
-        found: set[int] = set()
-        for band, digest in enumerate(bands):
-            rows = self.db.execute(
-                "SELECT id FROM bands WHERE band = ? AND hash = ? AND id > ?", (band, _signed(digest), since)
-            )
-            found.update(r[0] for r in rows)
+        marks = ",".join("?" * len(bands))
+        hashes = [_signed(digest) for digest in bands]
+        rows = self.db.execute(f"SELECT id FROM bands WHERE hash IN ({marks}) AND id > ?", [*hashes, since])
+        found = {r[0] for r in rows}
+        own = self.db.execute("SELECT id FROM docs WHERE key = ?", (key,)).fetchone() if found else None
         if own is not None:
             found.discard(own[0])
         return int(last), sorted(found)
+
+    def _forget(self, key: str) -> None:
+        """Remove an earlier version of ``key`` (a page crawled again)."""
+        row = self.db.execute("SELECT id, bands FROM docs WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            own, blob = row
+            old = [(_signed(blob[i : i + 8]), own) for i in range(0, len(blob), 8)]
+            self.db.executemany("DELETE FROM bands WHERE hash = ? AND id = ?", old)
+            self.db.execute("DELETE FROM docs WHERE id = ?", (own,))
 
     def register(
         self, key: str, url: str, values: np.ndarray, bands: list[bytes], since: int
@@ -149,13 +155,12 @@ class SqliteBandStore:
             if newer:
                 self.db.execute("ROLLBACK")
                 return last, self._load(newer)
-            self.db.execute("DELETE FROM bands WHERE id IN (SELECT id FROM docs WHERE key = ?)", (key,))
-            self.db.execute("DELETE FROM docs WHERE key = ?", (key,))
+            self._forget(key)
             own = self.db.execute(
-                "INSERT INTO docs (key, url, signature) VALUES (?, ?, ?)", (key, url, values.tobytes())
+                "INSERT INTO docs (key, url, signature, bands) VALUES (?, ?, ?, ?)",
+                (key, url, values.tobytes(), b"".join(bands)),
             ).lastrowid
-            rows = [(band, _signed(digest), own) for band, digest in enumerate(bands)]
-            self.db.executemany("INSERT INTO bands (band, hash, id) VALUES (?, ?, ?)", rows)
+            self.db.executemany("INSERT INTO bands (hash, id) VALUES (?, ?)", [(_signed(d), own) for d in bands])
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")

@@ -73,9 +73,12 @@ def clean_lines(text: str) -> list[str]:
     return [line for line in lines if line]
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
+
+
 def comparison_key(text: str) -> str:
-    """A form of the text for equality checks: no whitespace, no punctuation."""
-    return "".join(ch for ch in text if ch.isalnum()).lower()
+    """A form of the text for equality checks: no whitespace, no punctuation (only str.isalnum() characters)."""
+    return _NOT_ALNUM.sub("", text).lower()
 
 
 def cjk_ratio(text: str) -> float:
