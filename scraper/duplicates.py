@@ -20,8 +20,15 @@ from typing import TYPE_CHECKING, Protocol
 
 from w3lib.url import canonicalize_url
 
-from scraper.near_duplicates import NearDuplicateConfig, signature
-from scraper.near_index import NEAR_INDEX_FILE, NearDuplicateIndex, RedisBandStore, SqliteBandStore
+from scraper.near_duplicates import NearDuplicateConfig, band_hashes, signature
+from scraper.near_index import (
+    NEAR_INDEX_FILE,
+    NEAR_LUA,
+    NearDuplicateIndex,
+    RedisBandStore,
+    SqliteBandStore,
+    candidates_of,
+)
 from scraper.state import CrawlState
 
 if TYPE_CHECKING:
@@ -203,9 +210,71 @@ def local_deduplicator(
     return Deduplicator(SqliteExactIndex(), near, state)
 
 
+# KEYS: exact urls hash, exact fingerprints hash, then the near index's keys (see near_index).
+# ARGV: url, fingerprint ('' for none), the number of URL keys, the URL keys, then the near
+# index's arguments. One round trip for what is kept or an exact duplicate: returns
+# {reason, original} for an exact duplicate, {'kept'} once registered in both indexes, or
+# {'candidates', last id, url, signature, ...} for near candidates registered after ``since``.
+_CLAIM_BOTH = NEAR_LUA + """
+local n = tonumber(ARGV[3])
+for i = 3 + n, 4, -1 do
+  local known = redis.call('HGET', KEYS[1], ARGV[i])
+  if known then return {'same_canonical', known} end
+end
+if ARGV[2] ~= '' then
+  local known = redis.call('HGET', KEYS[2], ARGV[2])
+  if known then return {'same_body', known} end
+end
+local a = 4 + n
+local last = tonumber(redis.call('GET', KEYS[4]) or 0)
+local newer = near_find(3, a)
+if #newer > 0 then return near_load(3, newer, {'candidates', last}) end
+near_keep(3, a)
+if ARGV[2] ~= '' then redis.call('HSET', KEYS[2], ARGV[2], ARGV[1]) end
+for i = 4, 3 + n do redis.call('HSET', KEYS[1], ARGV[i], ARGV[1]) end
+return {'kept'}
+"""
+
+
+class RedisDeduplicator(Deduplicator):
+    """The same rules with both indexes in Redis, in one round trip for most articles."""
+
+    def __init__(self, exact: RedisExactIndex, near: NearDuplicateIndex, store: RedisBandStore):
+        super().__init__(exact, near)
+        self.redis_exact = exact
+        self.store = store
+        self.script = store.client.register_script(_CLAIM_BOTH)
+
+    def check(self, url: str, canonical: str | None, fingerprint: str | None, body: str) -> Duplicate | None:
+        assert self.near is not None
+        values = signature(body, self.near.config)
+        if values is None:
+            return super().check(url, canonical, fingerprint, body)
+        bands = band_hashes(values, self.near.config)
+        keys = _url_keys(url, canonical)
+        since = 0
+        while True:
+            args: list[str | int | bytes] = [url, fingerprint or "", len(keys), *keys]
+            args += self.store.args(url_key(canonical or url), url, values, bands, since)
+            reply = self.script(keys=[*self.redis_exact.keys, *self.store.keys], args=args)
+            kind = reply[0].decode()
+            if kind == "kept":
+                return None
+            if kind != "candidates":
+                return Duplicate(reply[1].decode(), kind, 1.0 if kind == SAME_BODY else None)
+            since = int(reply[1])
+            match = self.near.best_match(url, values, candidates_of(reply[2:]))
+            if match is not None:
+                self.exact.point(url, canonical, fingerprint, match.url)
+                return Duplicate(match.url, NEAR_DUPLICATE, round(match.similarity, 4))
+
+
 def redis_deduplicator(
     client: redis.Redis, config: NearDuplicateConfig | None, run_prefix: str, index_prefix: str
 ) -> Deduplicator:
     """Indexes in Redis: the exact one for this crawl (``run_prefix``), the near one kept across runs."""
-    near = NearDuplicateIndex(RedisBandStore(client, config, index_prefix), config) if config else None
-    return Deduplicator(RedisExactIndex(client, run_prefix), near)
+    exact = RedisExactIndex(client, run_prefix)
+    if config is None:
+        return Deduplicator(exact, None)
+    store = RedisBandStore(client, config, index_prefix)
+    return RedisDeduplicator(exact, NearDuplicateIndex(store, config), store)

@@ -78,11 +78,12 @@ class NearDuplicateIndex:
             since, found = self.store.register(key, url, values, bands, since)
             if not found:
                 return None
-            best = self._best(url, values, found)
+            best = self.best_match(url, values, found)
             if best is not None:
                 return best
 
-    def _best(self, url: str, values: np.ndarray, found: list[Candidate]) -> NearMatch | None:
+    def best_match(self, url: str, values: np.ndarray, found: list[Candidate]) -> NearMatch | None:
+        """The most similar candidate at or above the threshold (never ``url`` itself)."""
         best: NearMatch | None = None
         for candidate in found:
             score = similarity(values, candidate.signature)
@@ -178,14 +179,17 @@ class SqliteBandStore:
         self.db.close()
 
 
-# Both scripts — KEYS: ids by key, id counter, urls by id, signatures by id, then one hash per band
-# (bucket → packed 4-byte ids). Candidates come back as id, url, signature triples.
-_FIND = """
-local function find(since, first_arg)
-  local own = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or 0)
+# Lua functions over the near index's keys from KEYS[k] (ids by key, id counter, urls by id,
+# signatures by id, then one hash per band: bucket → packed 4-byte ids) and its arguments from
+# ARGV[a] (key, since, url, signature, then one band hash per band). Candidates come back as
+# url, signature pairs.
+NEAR_LUA = """
+local function near_find(k, a)
+  local own = tonumber(redis.call('HGET', KEYS[k], ARGV[a]) or 0)
+  local since = tonumber(ARGV[a + 1])
   local seen, found = {[own] = true}, {}
-  for i = 5, #KEYS do
-    local bucket = redis.call('HGET', KEYS[i], ARGV[first_arg + i - 5])
+  for i = k + 4, #KEYS do
+    local bucket = redis.call('HGET', KEYS[i], ARGV[a + i - k])
     if bucket then
       for pos = 1, #bucket, 4 do
         local other = struct.unpack('>I4', bucket, pos)
@@ -198,37 +202,40 @@ local function find(since, first_arg)
   end
   return found
 end
-local function load(found, reply)
+local function near_load(k, found, reply)
   for _, other in ipairs(found) do
-    table.insert(reply, redis.call('HGET', KEYS[3], other) or false)
-    table.insert(reply, redis.call('HGET', KEYS[4], other) or false)
+    table.insert(reply, redis.call('HGET', KEYS[k + 2], other) or false)
+    table.insert(reply, redis.call('HGET', KEYS[k + 3], other) or false)
   end
   return reply
 end
-"""
-# ARGV: key, since, url, signature, then the band hashes. Returns the last id given out, then
-# nothing when the key was kept, else the candidates registered after ``since``.
-_REGISTER = _FIND + """
-local last = tonumber(redis.call('GET', KEYS[2]) or 0)
-local newer = find(tonumber(ARGV[2]), 5)
-if #newer > 0 then return load(newer, {last}) end
-local id = redis.call('HGET', KEYS[1], ARGV[1])
-if not id then
-  id = redis.call('INCR', KEYS[2])
-  redis.call('HSET', KEYS[1], ARGV[1], id)
-end
-id = tonumber(id)
-redis.call('HSET', KEYS[3], id, ARGV[3])
-redis.call('HSET', KEYS[4], id, ARGV[4])
-local packed = struct.pack('>I4', id)
-for i = 5, #KEYS do
-  local bucket = redis.call('HGET', KEYS[i], ARGV[i])
-  if not bucket then
-    redis.call('HSET', KEYS[i], ARGV[i], packed)
-  elseif not string.find(bucket, packed, 1, true) then
-    redis.call('HSET', KEYS[i], ARGV[i], bucket .. packed)
+local function near_keep(k, a)
+  local id = redis.call('HGET', KEYS[k], ARGV[a])
+  if not id then
+    id = redis.call('INCR', KEYS[k + 1])
+    redis.call('HSET', KEYS[k], ARGV[a], id)
+  end
+  id = tonumber(id)
+  redis.call('HSET', KEYS[k + 2], id, ARGV[a + 2])
+  redis.call('HSET', KEYS[k + 3], id, ARGV[a + 3])
+  local packed = struct.pack('>I4', id)
+  for i = k + 4, #KEYS do
+    local bucket = redis.call('HGET', KEYS[i], ARGV[a + i - k])
+    if not bucket then
+      redis.call('HSET', KEYS[i], ARGV[a + i - k], packed)
+    elseif not string.find(bucket, packed, 1, true) then
+      redis.call('HSET', KEYS[i], ARGV[a + i - k], bucket .. packed)
+    end
   end
 end
+"""
+# Returns the last id given out, then nothing when the key was kept, else the candidates
+# registered after ``since``.
+_REGISTER = NEAR_LUA + """
+local last = tonumber(redis.call('GET', KEYS[2]) or 0)
+local newer = near_find(1, 1)
+if #newer > 0 then return near_load(1, newer, {last}) end
+near_keep(1, 1)
 return {last}
 """
 
@@ -250,14 +257,19 @@ class RedisBandStore:
     def register(
         self, key: str, url: str, values: np.ndarray, bands: list[bytes], since: int
     ) -> tuple[int, list[Candidate]]:
-        reply = self.script(keys=self.keys, args=[key, since, url, values.tobytes(), *bands])
-        return int(reply[0]), _candidates(reply[1:])
+        reply = self.script(keys=self.keys, args=self.args(key, url, values, bands, since))
+        return int(reply[0]), candidates_of(reply[1:])
+
+    def args(self, key: str, url: str, values: np.ndarray, bands: list[bytes], since: int) -> list[str | int | bytes]:
+        """The near index's part of a script's arguments."""
+        return [key, since, url, values.tobytes(), *bands]
 
     def close(self) -> None:
         self.client.close()
 
 
-def _candidates(reply: list[bytes]) -> list[Candidate]:
+def candidates_of(reply: list[bytes]) -> list[Candidate]:
+    """Candidates from a script's reply: url, signature pairs."""
     return [
         Candidate(url.decode(), np.frombuffer(blob, dtype=np.uint32))
         for url, blob in zip(reply[0::2], reply[1::2], strict=True)

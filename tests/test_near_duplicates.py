@@ -202,3 +202,23 @@ def test_state_files_stay_in_the_state_dir(tmp_path: Path, bodies):
         NEAR_INDEX_FILE,
         "state.sqlite",
     ]
+
+
+def test_redis_deduplicators_racing_keep_one_copy(redis_url, redis_prefix, bodies):
+    """The same through the crawl's one-round-trip path (exact and near claims in one script)."""
+    copies = [edited(bodies[4], 0.01, random.Random(seed)) for seed in range(8)]
+    found: list[object] = [None] * len(copies)
+
+    def worker(number: int) -> None:
+        dedup = redis_deduplicator(redis.Redis.from_url(redis_url), CONFIG, f"{redis_prefix}:run", redis_prefix)
+        found[number] = dedup.check(f"http://w.test/{number}.html", None, f"fp{number}", copies[number])
+        dedup.close()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(len(copies))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    kept = [n for n, duplicate in enumerate(found) if duplicate is None]
+    assert len(kept) == 1
+    assert {d.duplicate_of for d in found if d is not None} == {f"http://w.test/{kept[0]}.html"}
