@@ -15,7 +15,8 @@
 * ``robots.txt`` and ``manifest.json`` (what :func:`generate_site` returns).
 
 Bodies are drawn from sentence templates whose slots are filled from word lists, so distinct
-articles share little text (Jaccard of 2-character shingles ~0.1–0.2) while reading like the site.
+articles share little text (Jaccard of 2-character shingles 0.11 on average, at most 0.31 over 2,000 random
+pairs of a 20,000-article site) while reading like the site.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The crawl baseline: a bare Scrapy spider that downloads the pages and follows their links, nothing else.
 
 Run with ``scrapy runspider`` outside the project (Scrapy's defaults, not ours), with the settings
-that make its work the same as the ``articles`` spider's on a loopback site: robots.txt read, 8
-requests at a time per domain, no throttling, the same link extractor and domain filter.
+that make its work the same as the ``articles`` spider's on a loopback site, taken from ours:
+robots.txt read, the same concurrency, no throttling, the same link extractor and domain filter.
 """
 
 from __future__ import annotations
@@ -14,16 +14,19 @@ import scrapy
 from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 
+from scraper import settings as project
+
+# Scrapy settings the articles crawl sets that change how much work Scrapy itself does.
+SHARED = ("ROBOTSTXT_OBEY", "CONCURRENT_REQUESTS_PER_DOMAIN", "CONCURRENT_ITEMS", "USER_AGENT")
+
 
 class BareSpider(scrapy.Spider):
     name = "bare"
     custom_settings = {
-        "ROBOTSTXT_OBEY": True,
-        "CONCURRENT_REQUESTS_PER_DOMAIN": 8,
-        "AUTOTHROTTLE_ENABLED": False,
+        **{name: getattr(project, name) for name in SHARED if hasattr(project, name)},
+        "AUTOTHROTTLE_ENABLED": False,  # the articles spider turns it off for loopback sites
         "TELNETCONSOLE_ENABLED": False,
         "LOG_LEVEL": "INFO",
-        "USER_AGENT": "healthscrape/0.1 (health-article research crawler; obeys robots.txt)",
         # Only the project's stats writer, so that both crawls report their time the same way.
         "EXTENSIONS": {"scraper.extensions.stats_file.StatsFile": 910},
     }

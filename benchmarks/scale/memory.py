@@ -2,7 +2,7 @@
 
 Both sites are generated (the sample site's template) and served by nginx; each crawl is one
 ``scrapy crawl articles`` process with all pipelines and a temp state dir; peak RSS is its
-``ru_maxrss`` (from ``wait4``).
+``VmHWM`` (see ``crawls.py`` for why not ``ru_maxrss``), and its RSS is sampled over the run.
 """
 
 from __future__ import annotations
@@ -34,8 +34,20 @@ def run(quick: bool) -> str:
     )  # fmt: skip
     details = "; ".join(
         f"{n:,} articles: {r.items:,} exported, {r.responses:,} responses in {r.seconds:.0f} s, "
-        f"Scrapy's memusage/max {r.stats.get('memusage/max', 0) / 2**20:.0f} MiB"
+        f"`ru_maxrss` {r.stats.get('memusage/max', 0) / 2**20:.0f} MiB (Scrapy's memusage/max: includes the parent's"
+        " pages before exec)"
         for n, r in runs.items()
     )
-    lines = ["## 5. Memory", "", run_line("memory", quick), details + ".", "", table([row])]
+    lines = ["## 5. Memory", "", run_line("memory", quick), details + ".", "", table([row]), ""]
+    lines += [f"RSS of the {n:,}-article crawl over its run: {_trace(r)}." for n, r in runs.items()]
     return "\n".join(lines) + "\n"
+
+
+def _trace(run: CrawlRun, points: int = 10) -> str:
+    """The RSS at ``points`` evenly spaced moments of the run, as ``t s: MiB``."""
+    trace = run.rss_trace
+    if not trace:
+        return "not sampled"
+    step = max(1, len(trace) // points)
+    shown = trace[::step] + ([trace[-1]] if (len(trace) - 1) % step else [])
+    return ", ".join(f"{t:.0f} s: {rss:.0f}" for t, rss in shown) + " MiB"

@@ -37,3 +37,11 @@ def summary(stats: pstats.Stats, top: int = 10) -> str:
 
 def summary_of_file(path: Path, top: int = 10) -> str:
     return summary(pstats.Stats(str(path)), top)
+
+
+def cumulative_share(stats: pstats.Stats, path_suffix: str, function: str) -> float:
+    """Share of the profiled time spent in (and under) the functions ``function`` of files ending ``path_suffix``."""
+    entries = stats.stats  # type: ignore[attr-defined]
+    total = sum(tottime for _, _, tottime, _, _ in entries.values()) or 1.0
+    spent = sum(row[3] for (path, _, name), row in entries.items() if path.endswith(path_suffix) and name == function)
+    return float(spent / total)
