@@ -22,11 +22,13 @@ import random
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from itertools import accumulate
 from pathlib import Path
 
 from benchmarks.near_duplicates import edited
+from benchmarks.scale.crawls import _sample_rss
 from benchmarks.scale.report import AT_LEAST, Row, run_line, table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,13 +58,18 @@ def write_jsonl(path: Path, records: list[dict[str, str]]) -> None:
 
 
 def timed(command: list[str], cwd: Path = ROOT) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of a subprocess."""
+    """Wall seconds and peak RSS (MiB, the child's own VmHWM: see benchmarks.scale.crawls) of a subprocess."""
     began = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    trace: list[tuple[float, float, float]] = []
+    sampler = threading.Thread(target=_sample_rss, args=(process.pid, began, trace), daemon=True)
+    sampler.start()
+    _, status, _ = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - began
+    sampler.join()
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{command} failed: {process.stderr.read().decode()[-2000:] if process.stderr else ''}")
-    return time.perf_counter() - began, usage.ru_maxrss / 1024
+    return seconds, max((hwm for _, _, hwm in trace), default=float("nan"))
 
 
 def local_rows(sizes: list[int], folder: Path) -> tuple[list[Row], list[str]]:
