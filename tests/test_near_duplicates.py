@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import threading
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -168,6 +169,15 @@ def test_redis_index_is_shared_and_persists(redis_url, redis_prefix, bodies):
     later.close()
 
 
+def run_at_once(worker: Callable[[int], None], count: int) -> None:
+    """``worker(0)`` … ``worker(count - 1)`` in threads started together."""
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 def test_redis_claims_are_atomic_across_workers(redis_url, redis_prefix, bodies):
     """Workers registering copies of one body at the same moment keep exactly one of them."""
     copies = [edited(bodies[3], 0.01, random.Random(seed)) for seed in range(8)]
@@ -178,11 +188,7 @@ def test_redis_claims_are_atomic_across_workers(redis_url, redis_prefix, bodies)
         results[number] = index.claim(f"k{number}", f"http://w.test/{number}.html", signature(copies[number], CONFIG))
         index.close()
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(len(copies))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_at_once(worker, len(copies))
     kept = [n for n, match in enumerate(results) if match is None]
     assert len(kept) == 1
     assert {match.url for match in results if match is not None} == {f"http://w.test/{kept[0]}.html"}
@@ -214,11 +220,7 @@ def test_redis_deduplicators_racing_keep_one_copy(redis_url, redis_prefix, bodie
         found[number] = dedup.check(f"http://w.test/{number}.html", None, f"fp{number}", copies[number])
         dedup.close()
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(len(copies))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_at_once(worker, len(copies))
     kept = [n for n, duplicate in enumerate(found) if duplicate is None]
     assert len(kept) == 1
     assert {d.duplicate_of for d in found if d is not None} == {f"http://w.test/{kept[0]}.html"}
