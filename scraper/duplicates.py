@@ -109,21 +109,42 @@ class SqliteExactIndex:
         self.db.close()
 
 
-# KEYS: url hash, fingerprint hash. ARGV: url, fingerprint ('' for none), then the URL keys.
-# Returns {duplicate_of, reason} or nil after registering the article as kept.
-_CLAIM = """
-for i = #ARGV, 3, -1 do
-  local known = redis.call('HGET', KEYS[1], ARGV[i])
-  if known then return {known, 'same_canonical'} end
+# Lua functions over the exact index: KEYS[1] url keys hash, KEYS[2] fingerprints hash; ARGV[1]
+# url, ARGV[2] fingerprint ('' for none), ARGV[3] the number n of URL keys, ARGV[4..3+n] the keys.
+EXACT_LUA = """
+local function exact_find(n)
+  for i = 3 + n, 4, -1 do
+    local known = redis.call('HGET', KEYS[1], ARGV[i])
+    if known then return 'same_canonical', known end
+  end
+  if ARGV[2] ~= '' then
+    local known = redis.call('HGET', KEYS[2], ARGV[2])
+    if known then return 'same_body', known end
+  end
+  return nil
 end
-if ARGV[2] ~= '' then
-  local known = redis.call('HGET', KEYS[2], ARGV[2])
-  if known then return {known, 'same_body'} end
-  redis.call('HSET', KEYS[2], ARGV[2], ARGV[1])
+local function exact_keep(n)
+  if ARGV[2] ~= '' then redis.call('HSET', KEYS[2], ARGV[2], ARGV[1]) end
+  for i = 4, 3 + n do redis.call('HSET', KEYS[1], ARGV[i], ARGV[1]) end
 end
-for i = 3, #ARGV do redis.call('HSET', KEYS[1], ARGV[i], ARGV[1]) end
+"""
+# Returns {reason, duplicate_of}, or nil after registering the article as kept.
+_CLAIM = EXACT_LUA + """
+local n = tonumber(ARGV[3])
+local reason, known = exact_find(n)
+if reason then return {reason, known} end
+exact_keep(n)
 return false
 """
+
+
+def _exact_args(url: str, canonical: str | None, fingerprint: str | None) -> list[str | int | bytes]:
+    keys = _url_keys(url, canonical)
+    return [url, fingerprint or "", len(keys), *keys]
+
+
+def _exact_duplicate(reason: str, original: str) -> Duplicate:
+    return Duplicate(original, reason, 1.0 if reason == SAME_BODY else None)
 
 
 class RedisExactIndex:
@@ -135,11 +156,8 @@ class RedisExactIndex:
         self.script = client.register_script(_CLAIM)
 
     def claim(self, url: str, canonical: str | None, fingerprint: str | None) -> Duplicate | None:
-        reply = self.script(keys=self.keys, args=[url, fingerprint or "", *_url_keys(url, canonical)])
-        if not reply:
-            return None
-        original, reason = (part.decode() for part in reply)
-        return Duplicate(original, reason, 1.0 if reason == SAME_BODY else None)
+        reply = self.script(keys=self.keys, args=_exact_args(url, canonical, fingerprint))
+        return _exact_duplicate(*(part.decode() for part in reply)) if reply else None
 
     def point(self, url: str, canonical: str | None, fingerprint: str | None, original: str) -> None:
         pipe = self.client.pipeline()
@@ -176,9 +194,7 @@ class Deduplicator:
 
     def check(self, url: str, canonical: str | None, fingerprint: str | None, body: str) -> Duplicate | None:
         """The article this one duplicates (possibly ``url`` itself, parsed again), or None to keep it."""
-        found = self.exact.claim(url, canonical, fingerprint)
-        if found is None and self.state is not None:
-            found = earlier_run_duplicate(self.state, url, canonical, fingerprint)
+        found = self.exact_duplicate(url, canonical, fingerprint)
         if found is not None or self.near is None:
             return found
         values = signature(body, self.near.config)
@@ -190,6 +206,13 @@ class Deduplicator:
         self.exact.point(url, canonical, fingerprint, match.url)
         return Duplicate(match.url, NEAR_DUPLICATE, round(match.similarity, 4))
 
+    def exact_duplicate(self, url: str, canonical: str | None, fingerprint: str | None) -> Duplicate | None:
+        """The exact rules only (this run's index, then earlier runs'); keeps the article if none applies."""
+        found = self.exact.claim(url, canonical, fingerprint)
+        if found is None and self.state is not None:
+            found = earlier_run_duplicate(self.state, url, canonical, fingerprint)
+        return found
+
     def close(self) -> None:
         self.exact.close()
         if self.near is not None:
@@ -198,15 +221,13 @@ class Deduplicator:
             self.state.close()
 
 
-def local_deduplicator(
-    config: NearDuplicateConfig | None, state_dir: str | Path | None = None, use_state: bool = True
-) -> Deduplicator:
+def local_deduplicator(config: NearDuplicateConfig | None, state_dir: str | Path | None = None) -> Deduplicator:
     """Indexes on this machine: exact in memory; near-duplicates on disk under ``state_dir`` or in memory."""
     near = None
     if config is not None:
         path = Path(state_dir) / NEAR_INDEX_FILE if state_dir else ":memory:"
         near = NearDuplicateIndex(SqliteBandStore(path, config), config)
-    state = CrawlState(state_dir) if state_dir and use_state else None
+    state = CrawlState(state_dir) if state_dir else None
     return Deduplicator(SqliteExactIndex(), near, state)
 
 
@@ -215,23 +236,16 @@ def local_deduplicator(
 # index's arguments. One round trip for what is kept or an exact duplicate: returns
 # {reason, original} for an exact duplicate, {'kept'} once registered in both indexes, or
 # {'candidates', last id, url, signature, ...} for near candidates registered after ``since``.
-_CLAIM_BOTH = NEAR_LUA + """
+_CLAIM_BOTH = EXACT_LUA + NEAR_LUA + """
 local n = tonumber(ARGV[3])
-for i = 3 + n, 4, -1 do
-  local known = redis.call('HGET', KEYS[1], ARGV[i])
-  if known then return {'same_canonical', known} end
-end
-if ARGV[2] ~= '' then
-  local known = redis.call('HGET', KEYS[2], ARGV[2])
-  if known then return {'same_body', known} end
-end
+local reason, known = exact_find(n)
+if reason then return {reason, known} end
 local a = 4 + n
 local last = tonumber(redis.call('GET', KEYS[4]) or 0)
 local newer = near_find(3, a)
 if #newer > 0 then return near_load(3, newer, {'candidates', last}) end
 near_keep(3, a)
-if ARGV[2] ~= '' then redis.call('HSET', KEYS[2], ARGV[2], ARGV[1]) end
-for i = 4, 3 + n do redis.call('HSET', KEYS[1], ARGV[i], ARGV[1]) end
+exact_keep(n)
 return {'kept'}
 """
 
@@ -249,19 +263,18 @@ class RedisDeduplicator(Deduplicator):
         assert self.near is not None
         values = signature(body, self.near.config)
         if values is None:
-            return super().check(url, canonical, fingerprint, body)
+            return self.exact_duplicate(url, canonical, fingerprint)
         bands = band_hashes(values, self.near.config)
-        keys = _url_keys(url, canonical)
         since = 0
         while True:
-            args: list[str | int | bytes] = [url, fingerprint or "", len(keys), *keys]
+            args = _exact_args(url, canonical, fingerprint)
             args += self.store.args(url_key(canonical or url), url, values, bands, since)
             reply = self.script(keys=[*self.redis_exact.keys, *self.store.keys], args=args)
             kind = reply[0].decode()
             if kind == "kept":
                 return None
             if kind != "candidates":
-                return Duplicate(reply[1].decode(), kind, 1.0 if kind == SAME_BODY else None)
+                return _exact_duplicate(kind, reply[1].decode())
             since = int(reply[1])
             match = self.near.best_match(url, values, candidates_of(reply[2:]))
             if match is not None:
