@@ -21,7 +21,7 @@ from scrapy.exceptions import DropItem
 from scrapy.settings import BaseSettings
 
 from pipelines.stats import Stats
-from scraper.distributed import DEFAULT_PREFIX, crawl_base, redis_url
+from scraper.distributed import crawl_base, key_prefix, redis_url
 from scraper.duplicates import Deduplicator, Duplicate, local_deduplicator, redis_deduplicator
 from scraper.near_duplicates import NearDuplicateConfig
 from scraper.redis_client import redis_client
@@ -59,8 +59,8 @@ def deduplicator(settings: BaseSettings, spider_name: str) -> Deduplicator:
     config = NearDuplicateConfig.from_settings(settings) if settings.getbool("NEAR_DUPLICATES_ENABLED", True) else None
     url = redis_url(settings)
     if url:
-        prefix = settings.get("REDIS_KEY_PREFIX") or DEFAULT_PREFIX
-        return redis_deduplicator(redis_client(url), config, crawl_base(settings, spider_name), prefix)
+        run_prefix = crawl_base(settings, spider_name)
+        return redis_deduplicator(redis_client(url), config, run_prefix, key_prefix(settings))
     return local_deduplicator(config, settings.get("STATE_DIR"))
 
 

@@ -44,9 +44,14 @@ def redis_url(settings: BaseSettings) -> str | None:
     return settings.get("REDIS_URL") or os.environ.get("REDIS_URL") or None
 
 
+def key_prefix(settings: BaseSettings) -> str:
+    """The Redis key prefix of this project (``REDIS_KEY_PREFIX``); the near-duplicate index lives under it."""
+    return str(settings.get("REDIS_KEY_PREFIX") or DEFAULT_PREFIX)
+
+
 def crawl_base(settings: BaseSettings, spider_name: str) -> str:
     """The Redis key prefix of one crawl's shared state (queue, dupefilter, exact index, workers)."""
-    return f"{settings.get('REDIS_KEY_PREFIX') or DEFAULT_PREFIX}:{spider_name}"
+    return f"{key_prefix(settings)}:{spider_name}"
 
 
 def use_redis(settings: BaseSettings, spider_name: str) -> bool:
@@ -146,6 +151,8 @@ class FinishedRequests:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> FinishedRequests:
+        if not redis_url(crawler.settings):
+            raise NotConfigured  # nothing to mark: stay off every response's path
         return cls(crawler)
 
     def _done(self, response: Response) -> None:
