@@ -24,6 +24,7 @@ import uuid
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
 
+import redis
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, NotConfigured
@@ -115,13 +116,14 @@ class ReliableScheduler(Scheduler):
             claimed = f"{name}:rescued-by:{self.worker_id}"
             try:
                 self.server.rename(name, claimed)  # only one rescuer wins
-            except Exception:  # noqa: BLE001 - another worker renamed it first
+            except redis.ResponseError:  # "no such key": another worker renamed it first
                 continue
-            for data in self.server.hvals(claimed):
+            requests = self.server.hvals(claimed)
+            for data in requests:
                 self.queue.push(self.queue._decode_request(data))
-                rescued += 1
             self.server.delete(claimed)
-            logger.warning("Put back %d unfinished requests of the dead worker %s", rescued, worker)
+            rescued += len(requests)
+            logger.warning("Put back %d unfinished requests of the dead worker %s", len(requests), worker)
         return rescued
 
     def busy_elsewhere(self) -> bool:
