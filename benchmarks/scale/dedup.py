@@ -161,13 +161,12 @@ def redis_rows(count: int) -> tuple[list[Row], list[str]]:
         one = _python(REDIS_WORKER, url, "bench1", "0", str(count))
         ours_bytes = (int(client.info("memory")["used_memory"]) - before) / count
         client.flushdb()
-        with tempfile.TemporaryDirectory():
-            procs = [
-                subprocess.Popen([sys.executable, "-c", REDIS_WORKER, url, "bench2", str(i * count), str(count)],
-                                 cwd=ROOT, stdout=subprocess.PIPE, text=True)
-                for i in range(2)
-            ]  # fmt: skip
-            rates = [float(p.communicate()[0].strip().splitlines()[-1]) for p in procs]
+        procs = [
+            subprocess.Popen([sys.executable, "-c", REDIS_WORKER, url, "bench2", str(i * count), str(count)],
+                             cwd=ROOT, stdout=subprocess.PIPE, text=True)
+            for i in range(2)
+        ]  # fmt: skip
+        rates = [float(p.communicate()[0].strip().splitlines()[-1]) for p in procs]
         client.flushdb()
         before = int(client.info("memory")["used_memory"])
         host, port = url.split("//")[1].split("/")[0].split(":")
