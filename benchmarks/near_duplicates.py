@@ -1,7 +1,7 @@
 """Near-duplicate quality on a generated evaluation set: precision and recall at the default threshold.
 
 ``python -m benchmarks.near_duplicates [--shingles 1 2 3] [--articles N]`` builds the set and
-runs the project's own de-duplication rules (:class:`scraper.duplicates.Deduplicator`, MinHash +
+runs the project's own de-duplication rules (:class:`scraper.dedup.rules.Deduplicator`, MinHash +
 LSH, the crawl's settings) over it, then prints, per shingle size, precision and recall of the
 reported pairs, the recall of each kind of change, and the exact Jaccard range of positives and
 negatives (what MinHash estimates).
@@ -33,15 +33,15 @@ from itemadapter import ItemAdapter
 from scrapy.http import HtmlResponse
 
 from benchmarks.eval.corpus import load_corpus
+from benchmarks.eval.extractors import finished
 from benchmarks.results import write_section
 from benchmarks.sitegen import generate_site
-from pipelines.chain import finish_article
-from pipelines.stats import CounterStats
-from scraper.duplicates import Deduplicator, SqliteExactIndex
-from scraper.near_duplicates import NearDuplicateConfig
-from scraper.near_index import NearDuplicateIndex, SqliteBandStore
+from scraper.dedup.exact import SqliteExactIndex
+from scraper.dedup.minhash import NearDuplicateConfig
+from scraper.dedup.near import NearDuplicateIndex, SqliteBandStore
+from scraper.dedup.rules import Deduplicator
 from scraper.parsing import Skip, parse_article
-from scraper.text import comparison_key
+from scraper.text.normalize import comparison_key
 
 BOILERPLATE = ("责任编辑：王芳", "免责声明：本文仅供参考，不作为诊断依据。", "本文来源：健康时报")
 EDIT_CHARS = "的一是了不在人有我他这中大来上个国和也子时道出而要于就下得可你年生病症治疗"
@@ -115,7 +115,7 @@ def extracted_body(html: str, url: str) -> str:
     result = parse_article(response)
     if isinstance(result, Skip):
         return ""
-    item, _ = finish_article(result, CounterStats())
+    item = finished(result)
     return str(ItemAdapter(item).get("body") or "")
 
 

@@ -4,6 +4,7 @@ State is recorded when the item is scraped, after the export pipelines have run.
 An article whose URL and body fingerprint an earlier run exported is dropped
 (``incremental/unchanged``); one whose body changed is exported again with its
 ``revision`` raised (``incremental/updated``); a new one gets revision 1 (``incremental/new``).
+The rule is :func:`scraper.incremental.revisions.next_revision`.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
-from pipelines.stats import Stats
-from scraper.state import CrawlState
+from scraper.incremental.revisions import next_revision
+from scraper.incremental.state import CrawlState
+from scraper.stats import INCREMENTAL_NEW, INCREMENTAL_UNCHANGED, INCREMENTAL_UPDATED, Stats
 
 
 class IncrementalPipeline:
@@ -37,14 +39,13 @@ class IncrementalPipeline:
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
-        url, fingerprint = adapter["url"], adapter.get("fingerprint")
-        known = self.state.article(url)
-        if known is not None and known.duplicate_of is None and known.fingerprint == fingerprint:
-            self.stats.inc_value("incremental/unchanged")
+        url = adapter["url"]
+        revision = next_revision(self.state, url, adapter.get("fingerprint"))
+        if revision is None:
+            self.stats.inc_value(INCREMENTAL_UNCHANGED)
             raise DropItem(f"unchanged since an earlier run: {url}", log_level="DEBUG")
-        changed = known is not None and known.fingerprint is not None
-        adapter["revision"] = known.revision + 1 if changed and known else 1
-        self.stats.inc_value("incremental/updated" if changed else "incremental/new")
+        adapter["revision"] = revision
+        self.stats.inc_value(INCREMENTAL_UPDATED if revision > 1 else INCREMENTAL_NEW)
         return item
 
     def exported(self, item: Any) -> None:

@@ -1,67 +1,88 @@
-"""The article record: one JSON object per line in the output (schema_version 1)."""
+"""The article record: one JSON object per line in the output (``schema_version`` 1).
+
+:class:`Article` is the one declaration of the record's fields, in output order. Everything that
+lists fields derives from it: :data:`RECORD_FIELDS` (the key order of every exported line and the
+feed's columns), the loader's list and text columns and the Parquet columns (``scraper.analysis``),
+and a test that checks the shipped JSON Schema (``scraper/schema/article.schema.json``) against it.
+Each field's ``metadata["kind"]`` says what it holds (:data:`FIELD_KINDS`).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, TypedDict
-
-from scraper.related import RelatedEntry
 
 SCHEMA_VERSION = 1
 
+# What a record field holds (``field(metadata={"kind": …})``):
+# int; text (a string or null); datetime (ISO 8601 text); text_list (list of strings);
+# entries (list of objects of a fixed shape: related, images); tree (sections, any depth).
+FIELD_KINDS = ("int", "text", "datetime", "text_list", "entries", "tree")
+
+# The topical kinds of a section, from keywords in its heading (``scraper.text.sections``).
+SECTION_KINDS = ("cause", "symptom", "diagnosis", "treatment", "prevention", "diet", "risk")
+
 
 class Image(TypedDict):
+    """A body image: absolute ``url`` (lazy attributes resolved) and its ``alt`` text or None."""
+
     url: str
     alt: str | None
 
 
-@dataclass
+class RelatedEntry(TypedDict):
+    """A related-reading entry: its ``title``, absolute ``url`` (None when it has no usable link)
+    and ``summary`` (the excerpt under it, lines joined by ``\\n``; None when it has none)."""
+
+    title: str
+    url: str | None
+    summary: str | None
+
+
+def _kind(kind: str, **options: Any) -> Any:
+    return field(metadata={"kind": kind}, **options)
+
+
+@dataclass(kw_only=True)
 class Article:
     """One article. Missing values are ``None`` or ``[]``, never absent.
 
-    ``body`` is the clean text, one paragraph a line; ``sections`` is the tree of
-    numbered headings derived from it; ``published`` and ``fetched_at`` are ISO 8601;
-    ``revision`` counts exports of the URL across incremental runs (2+: the article changed).
+    ``body`` is the clean text, one paragraph a line; ``sections`` is the tree of numbered headings
+    derived from it (``{label, number, heading, kind, text, subsections}``); ``published`` is ISO 8601
+    (a date, or a datetime with the site's UTC offset) and ``fetched_at`` UTC ISO 8601 (``…Z``);
+    ``fingerprint`` is 32 hex digits of the normalised body; ``revision`` counts exports of the URL
+    across incremental runs (2+: the article changed).
     """
 
-    url: str
-    schema_version: int = SCHEMA_VERSION
-    canonical_url: str | None = None
-    site: str | None = None
-    title: str | None = None
-    published: str | None = None
-    author: str | None = None
-    breadcrumbs: list[str] = field(default_factory=list)
-    description: str | None = None
-    keywords: list[str] = field(default_factory=list)
-    body: str = ""
-    sections: list[dict[str, Any]] = field(default_factory=list)
-    related: list[RelatedEntry] = field(default_factory=list)
-    images: list[Image] = field(default_factory=list)
-    language: str | None = None
-    fetched_at: str | None = None
-    fingerprint: str | None = None
-    revision: int = 1
+    schema_version: int = _kind("int", default=SCHEMA_VERSION)
+    url: str = _kind("text")
+    canonical_url: str | None = _kind("text", default=None)
+    site: str | None = _kind("text", default=None)
+    title: str | None = _kind("text", default=None)
+    published: str | None = _kind("datetime", default=None)
+    author: str | None = _kind("text", default=None)
+    breadcrumbs: list[str] = _kind("text_list", default_factory=list)
+    description: str | None = _kind("text", default=None)
+    keywords: list[str] = _kind("text_list", default_factory=list)
+    body: str = _kind("text", default="")
+    sections: list[dict[str, Any]] = _kind("tree", default_factory=list)
+    related: list[RelatedEntry] = _kind("entries", default_factory=list)
+    images: list[Image] = _kind("entries", default_factory=list)
+    language: str | None = _kind("text", default=None)
+    fetched_at: str | None = _kind("datetime", default=None)
+    fingerprint: str | None = _kind("text", default=None)
+    revision: int = _kind("int", default=1)
+
+
+def fields_of_kind(*kinds: str) -> tuple[str, ...]:
+    """The record fields holding one of ``kinds`` (see :data:`FIELD_KINDS`), in record order."""
+    unknown = set(kinds) - set(FIELD_KINDS)
+    if unknown:
+        raise ValueError(f"unknown field kinds {sorted(unknown)}; known: {', '.join(FIELD_KINDS)}")
+    return tuple(f.name for f in fields(Article) if f.metadata["kind"] in kinds)
 
 
 # Order of the keys in every exported record.
-RECORD_FIELDS = (
-    "schema_version",
-    "url",
-    "canonical_url",
-    "site",
-    "title",
-    "published",
-    "author",
-    "breadcrumbs",
-    "description",
-    "keywords",
-    "body",
-    "sections",
-    "related",
-    "images",
-    "language",
-    "fetched_at",
-    "fingerprint",
-    "revision",
-)
+RECORD_FIELDS = tuple(f.name for f in fields(Article))
+# The shape of each object in an ``entries`` field.
+ENTRY_TYPES: dict[str, type] = {"related": RelatedEntry, "images": Image}

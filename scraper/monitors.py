@@ -20,7 +20,9 @@ from spidermon.contrib.scrapy.monitors import (
 )
 from spidermon.core.actions import Action
 
-from scraper.runs import articles_seen, write_atomically
+from scraper import stats as keys
+from scraper.feeds import write_atomically
+from scraper.stats import articles_seen
 
 
 @monitors.name("Articles")
@@ -28,7 +30,7 @@ class ArticleCountMonitor(Monitor):
     @monitors.name("Articles seen at least SPIDERMON_MIN_ARTICLES")
     def test_articles_seen(self) -> None:
         seen = articles_seen(self.data.stats)
-        minimum = self.data.crawler.settings.getint("SPIDERMON_MIN_ARTICLES", 1)
+        minimum = self.data.crawler.settings.getint("SPIDERMON_MIN_ARTICLES")
         self.assertGreaterEqual(seen, minimum, msg=f"{seen} articles seen, exported or unchanged (min {minimum})")
 
 
@@ -36,8 +38,8 @@ class ArticleCountMonitor(Monitor):
 class ValidationMonitor(Monitor):
     @monitors.name("Invalid records at most SPIDERMON_MAX_INVALID_RECORDS")
     def test_invalid_records(self) -> None:
-        invalid = int(self.data.stats.get("validation/invalid", 0))
-        limit = self.data.crawler.settings.getint("SPIDERMON_MAX_INVALID_RECORDS", 0)
+        invalid = int(self.data.stats.get(keys.INVALID, 0))
+        limit = self.data.crawler.settings.getint("SPIDERMON_MAX_INVALID_RECORDS")
         self.assertLessEqual(invalid, limit, msg=f"{invalid} records failed validation (max {limit})")
 
 

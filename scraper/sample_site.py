@@ -10,13 +10,9 @@ from twisted.internet.interfaces import IListeningPort
 SAMPLE_SITE_DIR = Path(__file__).resolve().parent.parent / "data" / "sample_site"
 
 
-# A fixed port keeps the sample site's URLs the same from run to run (incremental state is keyed
-# by URL); when it is taken, any free port is used.
-DEFAULT_PORT = 8642
-
-
-def serve_sample_site(root: Path = SAMPLE_SITE_DIR, port: int = DEFAULT_PORT) -> tuple[IListeningPort, str]:
-    """Start serving ``root`` on 127.0.0.1 (``port``, else a free one); return the port and the home URL."""
+def serve_sample_site(port: int, root: Path = SAMPLE_SITE_DIR) -> tuple[IListeningPort, str]:
+    """Start serving ``root`` on 127.0.0.1 (``port``, ``SAMPLE_SITE_PORT``; when taken, a free one); return the
+    listening port and the home URL. FileNotFoundError when ``root`` has no ``index.html``."""
     from twisted.internet import reactor
     from twisted.internet.error import CannotListenError
     from twisted.web.server import Site

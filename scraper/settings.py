@@ -1,6 +1,8 @@
-"""Scrapy settings for healthscrape: components are wired here and nowhere else."""
+"""Scrapy settings for healthscrape: components are wired here and nowhere else, and every setting of
+the project has its one default here (components read them without a fallback of their own)."""
 
 from scraper.items import RECORD_FIELDS
+from scraper.stages import item_pipelines
 
 BOT_NAME = "healthscrape"
 SPIDER_MODULES = ["scraper.spiders"]
@@ -27,24 +29,17 @@ TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
 LOG_FORMATTER = "scraper.logformatter.ArticleLogFormatter"
 
-ITEM_PIPELINES = {
-    "pipelines.cleaning.CleaningPipeline": 100,
-    "pipelines.repeats.IntraPageDedupPipeline": 200,
-    "pipelines.structure.StructurePipeline": 300,
-    "pipelines.validation.ValidationPipeline": 400,
-    "pipelines.dedup.CrossPageDedupPipeline": 500,
-    "pipelines.incremental.IncrementalPipeline": 600,
-    "pipelines.export.DurableExportPipeline": 700,
-}
+# The stages of scraper.stages, in their order (100, 200, …).
+ITEM_PIPELINES = item_pipelines()
 
 SPIDER_MIDDLEWARES = {
     # Only with REDIS_URL: a request is finished once its callback's output went through the pipelines.
-    "scraper.distributed.FinishedRequests": 10,
+    "scraper.distributed.middleware.FinishedRequests": 10,
 }
 
 DOWNLOADER_MIDDLEWARES = {
     # Before the retry/redirect/httpcompression middlewares see the response (304 ends it here).
-    "scraper.middlewares.incremental.IncrementalMiddleware": 560,
+    "scraper.incremental.middleware.IncrementalMiddleware": 560,
 }
 # Incremental runs: where state persists between runs (unset: every run starts from nothing).
 STATE_DIR = None
@@ -73,12 +68,13 @@ SPIDERMON_MAX_INVALID_RECORDS = 0
 SPIDERMON_MIN_ARTICLES = 1
 MONITOR_RESULTS_FILE = None
 
-# Port of the bundled sample site (scrapy crawl articles without start_urls); taken → any free port.
+# Port of the bundled sample site (scrapy crawl articles without start_urls). A fixed port keeps the
+# sample site's URLs the same from run to run (incremental state is keyed by URL); taken → any free port.
 SAMPLE_SITE_PORT = 8642
 
 EXTENSIONS = {
     # Only with REDIS_URL: heartbeat, rescue of dead workers' requests, exit once the crawl is done.
-    "scraper.distributed.DistributedWorker": 100,
+    "scraper.distributed.worker.DistributedWorker": 100,
     "spidermon.contrib.scrapy.extensions.Spidermon": 500,
     "scraper.extensions.summary.RunSummary": 900,
     "scraper.extensions.stats_file.StatsFile": 910,
@@ -89,13 +85,15 @@ FEED_EXPORT_FIELDS = list(RECORD_FIELDS)
 # The output when no feed is given (-o/-O/FEEDS) and no RUN_OUTPUT: set by the spider, because a
 # FEEDS here would be merged with -O's and every crawl would also overwrite this file.
 DEFAULT_FEED = {"data/articles.jsonl": {"format": "jsonlines", "encoding": "utf-8", "overwrite": True}}
-# Near-duplicate bodies (MinHash + LSH over character shingles; see scraper/near_duplicates.py and
+# Near-duplicate bodies (MinHash + LSH over character shingles; see scraper/dedup/minhash.py and
 # the measurement behind the defaults in benchmarks/RESULTS.md). Signatures must match across
 # runs and workers sharing an index: change these only with a new index.
 NEAR_DUPLICATES_ENABLED = True
 NEAR_DUPLICATE_THRESHOLD = 0.8
 NEAR_DUPLICATE_SHINGLE = 1
 NEAR_DUPLICATE_NUM_PERM = 128
+# Bodies shorter than this (after normalisation) are only checked for exact duplicates: a few
+# dozen characters share too many shingles with any other text on the same topic.
 NEAR_DUPLICATE_MIN_CHARS = 100
 # Distributed crawling: with REDIS_URL set (redis://[:password@]host:port/db), the request queue,
 # the request dupefilter and the de-duplication indexes are shared in Redis by every worker.

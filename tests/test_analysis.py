@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from conftest import expected_record
-from scraper.analysis import load_articles, sections_frame
+from scraper.analysis.loader import load_articles, sections_frame
 from scraper.items import RECORD_FIELDS
 
 
@@ -66,7 +66,7 @@ def test_latest_revision_per_url_by_default(tmp_path):
 
 
 def test_dtypes_and_tidy_views(tmp_path):
-    from scraper.analysis import images_frame, related_frame
+    from scraper.analysis.loader import images_frame, related_frame
 
     article = record("article")
     article["images"] = [{"url": "http://s.test/a.jpg", "alt": "腰"}]

@@ -1,4 +1,4 @@
-"""Unit tests for scraper.boilerplate: site boilerplate lines vs article text."""
+"""Unit tests for scraper.text.boilerplate: site boilerplate lines vs article text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.boilerplate import is_boilerplate
+from scraper.text.boilerplate import is_boilerplate
 
 SEED_ARTICLE = Path(__file__).resolve().parent / "fixtures" / "seed" / "expected" / "article.json"
 

@@ -10,8 +10,8 @@ import pytest
 from matplotlib import rc_context
 from matplotlib.figure import Figure
 
-from scraper.cjk_font import FONT_ENV, CJKFontError, use_cjk_font
-from scraper.report import MISSING_GLYPH
+from scraper.analysis.cjk_font import FONT_ENV, CJKFontError, use_cjk_font
+from scraper.analysis.report import MISSING_GLYPH
 
 CHINESE = "腰肌劳损怎么办 · 病因 症状 治疗 乡间郎中"
 

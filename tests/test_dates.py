@@ -1,10 +1,10 @@
-"""Unit tests for scraper.dates: publication dates as seen on Chinese health sites."""
+"""Unit tests for scraper.parsing.dates: publication dates as seen on Chinese health sites."""
 
 from __future__ import annotations
 
 import pytest
 
-from scraper.dates import (
+from scraper.parsing.dates import (
     UPDATED_LABELS,
     FoundDate,
     date_in_url,
@@ -212,7 +212,7 @@ def test_modification_date_label_is_an_update_label():
 def test_months_ago_are_calendar_months() -> None:
     from datetime import datetime, timedelta, timezone
 
-    from scraper.relative_dates import relative_date
+    from scraper.parsing.relative_dates import relative_date
 
     china = timezone(timedelta(hours=8))
     assert relative_date("3个月前 回答", datetime(2026, 11, 20, 16, 0, tzinfo=china)) == "2026-08-20"

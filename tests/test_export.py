@@ -14,9 +14,9 @@ from pandas.testing import assert_frame_equal
 from test_report_data import RUN1_ARTICLES, write_jsonl
 
 from conftest import expected_record
-from scraper.analysis import load_articles
+from scraper.analysis.loader import load_articles
 from scraper.cli import main
-from scraper.export import NESTED, PARQUET_SCHEMA, read_parquet
+from scraper.analysis.export import NESTED, PARQUET_SCHEMA, read_parquet
 from scraper.items import RECORD_FIELDS
 
 SCRIPT = Path(sys.executable).with_name("healthscrape")

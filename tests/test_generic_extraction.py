@@ -13,7 +13,7 @@ from scrapy.http import HtmlResponse, Response
 
 from conftest import FIXTURES
 from pipelines.chain import finish_article
-from pipelines.stats import CounterStats
+from scraper.stats import CounterStats
 from scraper.items import Article
 from scraper.parsing import Skip, parse_article, parse_response
 
@@ -742,7 +742,7 @@ def test_article_written_mostly_as_lists_is_an_article():
 
 
 def test_named_lists_one_after_the_other_are_siblings():
-    from scraper.sections import build_sections
+    from scraper.text.sections import build_sections
 
     tree = build_sections(
         [

@@ -14,7 +14,7 @@ import redis
 
 from benchmarks.near_duplicates import edited, extracted_body, other_template
 from conftest import SAMPLE_SITE
-from scraper.duplicates import (
+from scraper.dedup.rules import (
     NEAR_DUPLICATE,
     SAME_BODY,
     SAME_CANONICAL,
@@ -23,8 +23,8 @@ from scraper.duplicates import (
     local_deduplicator,
     redis_deduplicator,
 )
-from scraper.near_duplicates import NearDuplicateConfig, shingle_hashes, signature, similarity
-from scraper.near_index import NEAR_INDEX_FILE, NearDuplicateIndex, RedisBandStore, SqliteBandStore
+from scraper.dedup.minhash import NearDuplicateConfig, shingle_hashes, signature, similarity
+from scraper.dedup.near import NEAR_INDEX_FILE, NearDuplicateIndex, RedisBandStore, SqliteBandStore
 
 CONFIG = NearDuplicateConfig()
 SAMPLE_PAGES = sorted((SAMPLE_SITE / "jibing").rglob("*.html"))

@@ -1,10 +1,10 @@
-"""Unit tests for scraper.numbering: numbering markers at the start of a line."""
+"""Unit tests for scraper.text.numbering: numbering markers at the start of a line."""
 
 from __future__ import annotations
 
 import pytest
 
-from scraper.numbering import Marker, cn_number, parse_marker
+from scraper.text.numbering import Marker, cn_number, parse_marker
 
 
 @pytest.mark.parametrize(

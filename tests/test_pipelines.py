@@ -11,9 +11,9 @@ from scrapy.utils.test import get_crawler
 
 from pipelines.chain import finish_article
 from pipelines.cleaning import CleaningPipeline
-from pipelines.dedup import CrossPageDedupPipeline, duplicates_path
-from pipelines.repeats import IntraPageDedupPipeline
-from pipelines.stats import CounterStats
+from pipelines.cross_page_dedup import CrossPageDedupPipeline, duplicates_path
+from pipelines.intra_page_dedup import IntraPageDedupPipeline
+from scraper.stats import CounterStats
 from pipelines.structure import StructurePipeline, body_fingerprint
 from pipelines.validation import ValidationPipeline, record_errors
 from scraper.items import Article

@@ -1,4 +1,4 @@
-"""Unit tests for scraper.related: related-reading entries and headings."""
+"""Unit tests for scraper.parsing.related: related-reading entries and headings."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.related import is_related_heading, make_entry
+from scraper.parsing.related import is_related_heading, make_entry
 
 SEED_ARTICLE = Path(__file__).resolve().parent / "fixtures" / "seed" / "expected" / "article.json"
 TITLE = "腰突然直不起来是怎么回事"

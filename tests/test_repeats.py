@@ -1,4 +1,4 @@
-"""Unit tests for scraper.repeats: blocks repeated inside one page."""
+"""Unit tests for scraper.text.repeats: blocks repeated inside one page."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.repeats import MIN_REPEAT_CHARS, drop_repeated_blocks
+from scraper.text.repeats import MIN_REPEAT_CHARS, drop_repeated_blocks
 
 SEED_ARTICLE = Path(__file__).resolve().parent / "fixtures" / "seed" / "expected" / "article.json"
 SEED_BODY = json.loads(SEED_ARTICLE.read_text(encoding="utf-8"))["body"].split("\n")

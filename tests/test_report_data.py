@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from scraper.items import RECORD_FIELDS
-from scraper.report import numbers_for
+from scraper.analysis.report import numbers_for
 
 BASE = "http://s.test"
 
@@ -185,8 +185,8 @@ def test_most_duplicated(numbers):
 
 
 def test_the_page_shows_every_reason_and_the_near_similarity(numbers, tmp_path):
-    from scraper.report import MISSING_GLYPH
-    from scraper.report_html import render_report
+    from scraper.analysis.report import MISSING_GLYPH
+    from scraper.analysis.report_html import render_report
 
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=MISSING_GLYPH)

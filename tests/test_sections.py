@@ -1,4 +1,4 @@
-"""Unit tests for scraper.sections: numbered headings as a tree of sections."""
+"""Unit tests for scraper.text.sections: numbered headings as a tree of sections."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from scraper.sections import MAX_DEPTH, MAX_HEADING_CHARS, build_sections, heading_kind, split_heading
+from scraper.text.sections import MAX_DEPTH, MAX_HEADING_CHARS, build_sections, heading_kind, split_heading
 
 SEED_ARTICLE = Path(__file__).resolve().parent / "fixtures" / "seed" / "expected" / "article.json"
 

@@ -9,7 +9,7 @@ from scrapy.http import HtmlResponse
 
 from benchmarks.sitegen import generate_site
 from pipelines.chain import finish_article
-from pipelines.stats import CounterStats
+from scraper.stats import CounterStats
 from scraper.parsing import parse_response
 
 BASE = "http://127.0.0.1:8000"

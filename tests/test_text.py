@@ -1,10 +1,10 @@
-"""Unit tests for scraper.text: line cleaning and comparison keys."""
+"""Unit tests for scraper.text.normalize: line cleaning and comparison keys."""
 
 from __future__ import annotations
 
 import pytest
 
-from scraper.text import cjk_ratio, clean_line, clean_lines, comparison_key
+from scraper.text.normalize import cjk_ratio, clean_line, clean_lines, comparison_key
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,10 @@
-"""Unit tests for scraper.titles: site suffixes and the choice between h1, og:title and <title>."""
+"""Unit tests for scraper.parsing.titles: site suffixes and the choice between h1, og:title and <title>."""
 
 from __future__ import annotations
 
 import pytest
 
-from scraper.titles import SplitTitle, choose_title, site_name_from_suffix, split_title, strip_site_suffix
+from scraper.parsing.titles import SplitTitle, choose_title, site_name_from_suffix, split_title, strip_site_suffix
 
 
 @pytest.mark.parametrize(

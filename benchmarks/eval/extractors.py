@@ -11,9 +11,9 @@ from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 
 from benchmarks.eval.corpus import LabeledPage
-from pipelines.chain import finish_article
-from pipelines.stats import CounterStats
 from scraper.parsing import Skip, parse_article
+from scraper.stages import InvalidRecord, finish_item
+from scraper.stats import CounterStats
 
 
 @dataclass
@@ -38,6 +38,14 @@ def decoded(page: LabeledPage) -> str:
     return response_text(as_response(page.url, page.body, page.headers))
 
 
+def finished(article: Any) -> Any:
+    """The article through the per-item stages; an invalid record is scored as it is, not dropped."""
+    try:
+        return finish_item(article, CounterStats())
+    except InvalidRecord as exc:
+        return exc.item
+
+
 def healthscrape(page: LabeledPage) -> Prediction:
     def fetch(url: str) -> Response | None:
         body = page.more_pages.get(url)
@@ -46,7 +54,7 @@ def healthscrape(page: LabeledPage) -> Prediction:
     result = parse_article(as_response(page.url, page.body, page.headers), fetched_at=page.fetched_at, fetch=fetch)
     if isinstance(result, Skip):
         return Prediction()
-    item, _ = finish_article(result, CounterStats())
+    item = finished(result)
     return Prediction(item.title, item.published, item.body, item.sections, item.related)
 
 

@@ -93,8 +93,8 @@ def local_rows(sizes: list[int], folder: Path) -> tuple[list[Row], list[str]]:
 
 def naive_rate(count: int) -> float:
     """Documents/s of comparing each body's character set with every kept one (exact Jaccard)."""
-    from scraper.near_duplicates import shingle_hashes
-    from scraper.text import comparison_key
+    from scraper.dedup.minhash import shingle_hashes
+    from scraper.text.normalize import comparison_key
 
     records = synthetic_records(count)
     kept: list[frozenset[int]] = []
@@ -111,8 +111,8 @@ def naive_rate(count: int) -> float:
 REDIS_WORKER = """
 import sys, time, redis
 from benchmarks.scale.dedup import synthetic_records
-from scraper.duplicates import redis_deduplicator
-from scraper.near_duplicates import NearDuplicateConfig
+from scraper.dedup.indexes import redis_deduplicator
+from scraper.dedup.minhash import NearDuplicateConfig
 url, prefix, start, count = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 records = synthetic_records(start + count)[start:]
 dedup = redis_deduplicator(redis.Redis.from_url(url), NearDuplicateConfig(), prefix + ":run", prefix)
@@ -126,7 +126,7 @@ DATASKETCH_WORKER = """
 import sys, time, redis
 from datasketch import MinHash, MinHashLSH
 from benchmarks.scale.dedup import synthetic_records
-from scraper.near_duplicates import NearDuplicateConfig, signature
+from scraper.dedup.minhash import NearDuplicateConfig, signature
 host, port, prefix, count = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 config = NearDuplicateConfig()
 lsh = MinHashLSH(threshold=config.threshold, num_perm=config.num_perm, storage_config={

@@ -10,7 +10,8 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.spiders import Spider
 
-from scraper.runs import write_atomically
+from scraper.feeds import write_atomically
+from scraper.stats import FINISH_REASON
 
 
 class StatsFile:
@@ -29,5 +30,5 @@ class StatsFile:
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         assert self.crawler.stats is not None
-        stats = {**self.crawler.stats.get_stats(), "finish_reason": reason}
+        stats = {**self.crawler.stats.get_stats(), FINISH_REASON: reason}
         write_atomically(self.path, json.dumps(stats, default=str, indent=1, sort_keys=True))

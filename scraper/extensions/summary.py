@@ -10,7 +10,9 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.spiders import Spider
 
-from pipelines.dedup import feed_file
+from scraper import stats as keys
+from scraper.feeds import main_output
+from scraper.stats import skipped_by_reason
 
 
 class RunSummary:
@@ -21,7 +23,7 @@ class RunSummary:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunSummary:
-        if not crawler.settings.getbool("SUMMARY_ENABLED", True):
+        if not crawler.settings.getbool("SUMMARY_ENABLED"):
             raise NotConfigured
         extension = cls(crawler)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
@@ -33,19 +35,18 @@ class RunSummary:
 
 
 def summary_text(stats: dict[str, Any], settings: Any, reason: str) -> str:
-    feed, _ = feed_file(settings)
-    output = settings.get("RUN_OUTPUT") or (str(feed) if feed else "the configured feeds")
-    duplicates_file = stats.get("dedup/duplicates_file", "(none)")
+    """The summary's lines: articles and duplicates written where, pages skipped, invalid records."""
     lines = [
-        f"healthscrape: {stats.get('item_scraped_count', 0)} articles written to {output}",
-        f"healthscrape: {stats.get('dedup/duplicates', 0)} duplicates written to {duplicates_file}",
+        f"healthscrape: {stats.get(keys.ITEMS_SCRAPED, 0)} articles written to {main_output(settings)}",
+        f"healthscrape: {stats.get(keys.DUPLICATES, 0)} duplicates written to "
+        f"{stats.get(keys.DUPLICATES_FILE, '(none)')}",
     ]
-    skipped = {k.removeprefix("parse/skipped_"): v for k, v in stats.items() if k.startswith("parse/skipped_")}
+    skipped = skipped_by_reason(stats)
     if skipped:
         detail = ", ".join(f"{v} {k}" for k, v in sorted(skipped.items()))
         lines.append(f"healthscrape: {sum(skipped.values())} pages skipped ({detail}); see the log for URLs")
-    invalid = stats.get("validation/invalid", 0)
+    invalid = stats.get(keys.INVALID, 0)
     if invalid:
         lines.append(f"healthscrape: {invalid} invalid records dropped; see the log")
-    lines.append(f"healthscrape: finished ({reason}), {stats.get('parse/non_article_pages', 0)} non-article pages read")
+    lines.append(f"healthscrape: finished ({reason}), {stats.get(keys.NON_ARTICLE_PAGES, 0)} non-article pages read")
     return "\n".join(lines)

@@ -1,4 +1,11 @@
-"""Pure page parsing: a downloaded response (URL + bytes + headers) → article or Skip."""
+"""Pure page parsing: a downloaded response (URL + bytes + headers) → article or Skip.
+
+Every parsing rule lives in this package: decoding (``encoding``), metadata (``metadata``), hidden
+elements and text lines (``blocks``), main-content scoring (``content``), dates (``dates``,
+``relative_dates``), titles, related reading (``related``), pagination of split articles, the
+profiles' compiled selectors; and one page object per kind of page (``article_page``: an article
+page and page 2+ of a split article; ``text_dump``: a plain-text page).
+"""
 
 from __future__ import annotations
 
@@ -10,12 +17,13 @@ from parsel import Selector
 from scrapy.http import HtmlResponse, Response, TextResponse, XmlResponse
 
 from scraper.items import Article
+from scraper.parsing.article_page import ArticlePage, ContinuationPage
 from scraper.parsing.encoding import response_text
-from scraper.parsing.html_page import HtmlPage
 from scraper.parsing.outcome import Skip
 from scraper.parsing.pagination import continuation_urls, is_continuation
-from scraper.parsing.text_dump import parse_text_dump
+from scraper.parsing.text_dump import TextDumpPage
 from scraper.profiles import GENERIC, SiteProfile, find_profile, get_profile
+from scraper.reasons import SkipReason
 
 __all__ = [
     "ParsedPage",
@@ -75,38 +83,43 @@ def parse_page(
 ) -> ParsedPage | Skip:
     """Parse one downloaded page into an article page, or say why it is none.
 
-    ``site`` forces a profile by name. HTML goes through the profile/generic HTML
-    parser; other text (``text/plain``) through the text-dump parser. Page 2+ of a
-    split article is a Skip (``continuation``) unless read as one (``continuation=True``,
-    with page 1's ``container`` selector so that a short last page is found too).
+    ``site`` forces a profile by name. HTML is read as an :class:`ArticlePage`, or with
+    ``continuation=True`` as a :class:`ContinuationPage` (page 2+ of a split article, its body found
+    with page 1's ``container`` selector so that a short last page is found too); other text
+    (``text/plain``) as a :class:`TextDumpPage`. Page 2+ of a split article read as a first page
+    is a Skip (``continuation``).
     """
     if not response.body.strip():
-        return Skip("empty", "empty response body")
+        return Skip(SkipReason.EMPTY, "empty response body")
     if not isinstance(response, TextResponse):
         content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
-        return Skip("not_text", f"not a text page ({content_type or 'unknown type'})")
+        return Skip(SkipReason.NOT_TEXT, f"not a text page ({content_type or 'unknown type'})")
     if isinstance(response, XmlResponse):
-        return Skip("not_article", "XML document")
+        return Skip(SkipReason.NOT_ARTICLE, "XML document")
     try:
         text = response_text(response)
     except (UnicodeDecodeError, LookupError) as exc:
-        return Skip("undecodable", f"cannot decode the page: {exc}")
-    if is_html(response):
-        if looks_truncated(response.body):
-            return Skip("broken", "truncated HTML (no </body> or </html>)")
-        selector = Selector(text=text)
-        profile = choose_profile(response.url, selector, site)
-        page = HtmlPage(selector, response.url, profile, fetched_at, body_hint=container)
-        links = page.pagination_links()
-        if not continuation and is_continuation(response.url, links):
-            return Skip("continuation", "a later page of a split article")
-        result = page.to_item(part=continuation)
-        if isinstance(result, Skip):
-            return result
-        return ParsedPage(result, continuation_urls(response.url, links), page.container_selector())
-    profile = get_profile(site or GENERIC)
-    result = parse_text_dump(text, response.url, fetched_at, site=profile.site_name, tz=profile.timezone)
-    return result if isinstance(result, Skip) else ParsedPage(result)
+        return Skip(SkipReason.UNDECODABLE, f"cannot decode the page: {exc}")
+    if not is_html(response):
+        profile = get_profile(site or GENERIC)
+        dump = TextDumpPage(text, response.url, fetched_at, site=profile.site_name, tz=profile.timezone)
+        result = dump.to_item()
+        return result if isinstance(result, Skip) else ParsedPage(result)
+    if looks_truncated(response.body):
+        return Skip(SkipReason.BROKEN, "truncated HTML (no </body> or </html>)")
+    selector = Selector(text=text)
+    profile = choose_profile(response.url, selector, site)
+    if continuation:
+        page: ArticlePage = ContinuationPage(selector, response.url, profile, fetched_at, container)
+    else:
+        page = ArticlePage(selector, response.url, profile, fetched_at)
+    links = page.pagination_links
+    if not continuation and is_continuation(response.url, links):
+        return Skip(SkipReason.CONTINUATION, "a later page of a split article")
+    item = page.to_item()
+    if isinstance(item, Skip):
+        return item
+    return ParsedPage(item, continuation_urls(response.url, links), page.container_selector)
 
 
 def parse_response(response: Response, fetched_at: str | None = None, site: str | None = None) -> Article | Skip:

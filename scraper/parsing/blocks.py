@@ -9,7 +9,7 @@ from cssselect import SelectorError
 from lxml import etree
 from lxml.html import HtmlElement
 
-from scraper.text import clean_line
+from scraper.text.normalize import clean_line
 
 BLOCK_TAGS = frozenset(
     "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd "
@@ -107,6 +107,17 @@ def element_lines(el: HtmlElement, skip: Skip | None = None) -> list[str]:
     parts: list[str] = []
     _walk(el, parts, skip or (lambda _: False), top=True)
     return [line for line in (clean_line(p) for p in "".join(parts).split(_BREAK)) if line]
+
+
+def selected_text(found: list[HtmlElement | str]) -> str:
+    """Text of what a CSS selector found: values for ``::text``/``::attr``, visible lines for elements."""
+    parts = []
+    for item in found:
+        if isinstance(item, HtmlElement):
+            parts.append(" ".join(element_lines(item)))
+        else:
+            parts.append(clean_line(str(item)))
+    return " ".join(p for p in parts if p).strip()
 
 
 def elements_lines(elements: Iterable[HtmlElement], skip: Skip | None = None) -> list[str]:

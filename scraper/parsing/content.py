@@ -7,7 +7,6 @@ from collections import defaultdict
 from lxml.html import HtmlElement
 
 from scraper.parsing.blocks import link_text_length, text_length
-from scraper.related import is_related_heading
 
 # Elements whose text counts towards their parent's score.
 PARAGRAPH_TAGS = ("p", "pre", "blockquote")
@@ -67,7 +66,7 @@ def _own_text_length(el: HtmlElement) -> int:
     return len("".join(own.split()))
 
 
-def _useful_length(el: HtmlElement) -> int:
+def useful_length(el: HtmlElement) -> int:
     return text_length(el) - link_text_length(el)
 
 
@@ -103,9 +102,9 @@ def find_main_content(
             scores[target] += points
 
     for el in root.iter(*PARAGRAPH_TAGS):
-        if is_inside(el, exclude) or _in_link_list(el):
+        if is_inside(el, exclude) or in_link_list(el):
             continue
-        length = _useful_length(el)
+        length = useful_length(el)
         if length < MIN_PARAGRAPH_CHARS:
             continue
         parent = el.getparent()
@@ -115,7 +114,7 @@ def find_main_content(
         # An item of a list written into the body (not a list of links) is body text.
         if is_inside(item, exclude) or any(True for _ in item.iter("a")):
             continue
-        length = _useful_length(item)
+        length = useful_length(item)
         lst = item.getparent()
         if length >= MIN_PARAGRAPH_CHARS and lst is not None:
             credit(lst.getparent(), length)
@@ -151,7 +150,7 @@ def _elements_after(root: HtmlElement, title: HtmlElement | None) -> set[HtmlEle
 MAX_LIST_ENTRY_CHARS = 400
 
 
-def _in_link_list(el: HtmlElement, max_levels: int = 3) -> bool:
+def in_link_list(el: HtmlElement, max_levels: int = 3) -> bool:
     """True for the excerpt of a list entry (``<li><a>title</a><p>excerpt</p></li>``)."""
     node = el.getparent()
     for _ in range(max_levels):
@@ -177,45 +176,6 @@ def is_inside(el: HtmlElement, ancestors: set[HtmlElement]) -> bool:
             return True
         node = node.getparent()
     return False
-
-
-def find_related_blocks(root: HtmlElement) -> list[HtmlElement]:
-    """Related-reading blocks: the list that follows a 相关阅读-style heading."""
-    blocks: list[HtmlElement] = []
-    for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "p", "strong", "b", "dt", "em", "td", "th"):
-        if len(el) > 3:
-            continue
-        own = "".join((el.text or "").split()) or "".join(el.text_content().split())
-        if not own or len(own) > 60 or not is_related_heading(own):
-            continue
-        block = _list_container(el)
-        if block is not None and block not in blocks and not is_inside(block, set(blocks)):
-            blocks.append(block)
-    return blocks
-
-
-# A related block holds links (and short summaries), not the article: more than this
-# much text outside its list items means the climb went too far.
-MAX_RELATED_PROSE_CHARS = 400
-
-
-def _list_container(heading: HtmlElement, max_levels: int = 3) -> HtmlElement | None:
-    """The nearest ancestor of a heading that also holds the list of links after it."""
-    node = heading.getparent()
-    for _ in range(max_levels):
-        if node is None or node.tag in ("body", "html") or _holds_article(node):
-            return None
-        if any(True for _ in node.iter("li")) or sum(1 for _ in node.iter("a")) >= 2:
-            return node
-        node = node.getparent()
-    return None
-
-
-def _holds_article(node: HtmlElement) -> bool:
-    if any(True for _ in node.iter("h1")):
-        return True
-    prose = sum(_useful_length(p) for p in node.iter(*PARAGRAPH_TAGS) if not _in_link_list(p))
-    return prose > MAX_RELATED_PROSE_CHARS
 
 
 # Inside a body, never text: figure captions, the pager of a split article, audio/video players.

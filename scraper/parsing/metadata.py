@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
-from scraper.text import clean_line
+from scraper.text.normalize import clean_line
 
 # Meta names/properties that carry the publication date, strongest first.
 DATE_META = (

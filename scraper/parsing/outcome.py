@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scraper.reasons import SkipReason
+
 
 @dataclass(frozen=True)
 class Skip:
-    """A page that yields no record: ``reason`` is a short stats key, ``detail`` says why."""
+    """A page that yields no record: ``reason`` says why for the stats, ``detail`` for people."""
 
-    reason: str
+    reason: SkipReason
     detail: str

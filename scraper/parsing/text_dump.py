@@ -7,54 +7,107 @@ line (``标题-站点``) between the copies.
 
 from __future__ import annotations
 
-import re
+from functools import cached_property
 
-from scraper.dates import DEFAULT_TIMEZONE, is_date_line, parse_date
-from scraper.items import Article
+from scraper.items import Article, RelatedEntry
+from scraper.parsing.dates import DEFAULT_TIMEZONE, is_date_line, parse_date
 from scraper.parsing.outcome import Skip
-from scraper.related import RelatedEntry, is_related_heading, make_entry
-from scraper.repeats import drop_repeated_blocks
-from scraper.text import cjk_ratio, clean_lines
-from scraper.titles import DEFAULT_SEPARATORS, split_title
+from scraper.parsing.related import is_related_heading, text_entries
+from scraper.parsing.titles import DEFAULT_SEPARATORS, split_title
+from scraper.reasons import SkipReason
+from scraper.text.normalize import cjk_ratio, clean_lines
+from scraper.text.repeats import drop_repeated_blocks
 
-# A related-reading title is a short line without sentence punctuation at its end.
-MAX_RELATED_TITLE_CHARS = 40
-_SENTENCE_END = re.compile(r"[。！？!?，,；;：:）)…]$")
 # Lines searched for the date line after the title.
 DATE_LINE_WINDOW = 3
 
 
-def parse_text_dump(
-    text: str, url: str, fetched_at: str | None = None, site: str | None = None, tz: str | None = DEFAULT_TIMEZONE
-) -> Article | Skip:
-    lines = clean_lines(text)
-    if not lines:
-        return Skip("empty", "the text page is empty")
-    title = lines[0]
-    lines, learned_site = _drop_title_lines(lines, title)
-    lines = drop_repeated_blocks(lines)
-    published = None
-    body_start = 1
-    for i in range(1, min(len(lines), 1 + DATE_LINE_WINDOW)):
-        if is_date_line(lines[i], tz):
-            published = parse_date(lines[i], tz)
-            body_start = i + 1
-            break
-    related_at = next((i for i in range(body_start, len(lines)) if is_related_heading(lines[i])), len(lines))
-    body = lines[body_start:related_at]
-    if not body:
-        return Skip("not_article", "no body text after the title")
-    joined = "\n".join(body)
-    return Article(
-        url=url,
-        site=site or learned_site,
-        title=title,
-        published=published,
-        body=joined,
-        related=_related(lines[related_at + 1 :]),
-        language="zh" if cjk_ratio(joined) >= 0.3 else None,
-        fetched_at=fetched_at,
-    )
+class TextDumpPage:
+    """A plain-text page as an article: inputs given to the constructor, one lazily computed attribute
+    per record field, :meth:`to_item` for the whole record."""
+
+    def __init__(
+        self,
+        text: str,
+        url: str,
+        fetched_at: str | None = None,
+        site: str | None = None,
+        tz: str | None = DEFAULT_TIMEZONE,
+    ):
+        self.text = text
+        self.url = url
+        self.fetched_at = fetched_at
+        self.forced_site = site
+        self.tz = tz
+
+    @cached_property
+    def _all_lines(self) -> list[str]:
+        return clean_lines(self.text)
+
+    @cached_property
+    def title(self) -> str | None:
+        """The first line."""
+        return self._all_lines[0] if self._all_lines else None
+
+    @cached_property
+    def _lines_and_site(self) -> tuple[list[str], str | None]:
+        """The lines without the ``标题-站点`` lines and repeated blocks, and the site those lines name."""
+        lines, site = _drop_title_lines(self._all_lines, self.title or "")
+        return drop_repeated_blocks(lines), site
+
+    @cached_property
+    def _date_line(self) -> int | None:
+        """Index of the date line right after the title, if any."""
+        lines = self._lines_and_site[0]
+        window = range(1, min(len(lines), 1 + DATE_LINE_WINDOW))
+        return next((i for i in window if is_date_line(lines[i], self.tz)), None)
+
+    @cached_property
+    def published(self) -> str | None:
+        at = self._date_line
+        return parse_date(self._lines_and_site[0][at], self.tz) if at is not None else None
+
+    @cached_property
+    def _related_at(self) -> int:
+        lines = self._lines_and_site[0]
+        return next((i for i in range(self._body_start, len(lines)) if is_related_heading(lines[i])), len(lines))
+
+    @property
+    def _body_start(self) -> int:
+        return self._date_line + 1 if self._date_line is not None else 1
+
+    @cached_property
+    def body(self) -> str:
+        return "\n".join(self._lines_and_site[0][self._body_start : self._related_at])
+
+    @cached_property
+    def site(self) -> str | None:
+        return self.forced_site or self._lines_and_site[1]
+
+    @cached_property
+    def related(self) -> list[RelatedEntry]:
+        return text_entries(self._lines_and_site[0][self._related_at + 1 :])
+
+    @cached_property
+    def language(self) -> str | None:
+        return "zh" if cjk_ratio(self.body) >= 0.3 else None
+
+    def to_item(self) -> Article | Skip:
+        """The article, or a Skip saying why this text is not one."""
+        if not self._all_lines:
+            return Skip(SkipReason.EMPTY, "the text page is empty")
+        if not self.body:
+            return Skip(SkipReason.NOT_ARTICLE, "no body text after the title")
+        return Article(
+            url=self.url,
+            site=self.site,
+            title=self.title,
+            published=self.published,
+            body=self.body,
+            related=self.related,
+            language=self.language,
+            fetched_at=self.fetched_at,
+        )
 
 
 def _drop_title_lines(lines: list[str], title: str) -> tuple[list[str], str | None]:
@@ -67,27 +120,3 @@ def _drop_title_lines(lines: list[str], title: str) -> tuple[list[str], str | No
             continue
         kept.append(line)
     return kept, site
-
-
-def _is_related_title(line: str, next_line: str | None) -> bool:
-    if next_line is not None and re.sub(r"[:：]$", "", next_line) == line:
-        return True
-    return len(line) <= MAX_RELATED_TITLE_CHARS and not _SENTENCE_END.search(line)
-
-
-def _related(lines: list[str]) -> list[RelatedEntry]:
-    entries: list[RelatedEntry] = []
-    title: str | None = None
-    summary: list[str] = []
-    for i, line in enumerate(lines):
-        next_line = lines[i + 1] if i + 1 < len(lines) else None
-        repeats_title = title is not None and re.sub(r"[:：]$", "", line) == title
-        if not repeats_title and _is_related_title(line, next_line):
-            if title is not None:
-                entries.append(make_entry(title, None, summary))
-            title, summary = line, []
-        elif title is not None:
-            summary.append(line)
-    if title is not None:
-        entries.append(make_entry(title, None, summary))
-    return entries

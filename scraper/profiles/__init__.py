@@ -10,11 +10,13 @@ from urllib.parse import urlsplit
 
 from parsel import Selector
 
-from scraper.dates import DEFAULT_TIMEZONE
-from scraper.selectors import select
-from scraper.titles import DEFAULT_SEPARATORS
+from scraper.profiles.selectors import select
 
 GENERIC = "generic"
+# The UTC offset of a page's times when its profile names none (most sites here are in China).
+DEFAULT_TIMEZONE = "+08:00"
+# What separates a title from the site name in ``<title>`` (``标题-乡间郎中``, ``标题_站点``).
+DEFAULT_SEPARATORS = ("-", "_", "|", "—", "–", "－", "｜")
 
 
 @dataclass(frozen=True)

@@ -13,41 +13,35 @@ import ipaddress
 import logging
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse, XmlResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.settings import BaseSettings
-from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url
 
-from scraper.distributed import redis_url, use_redis
+from scraper import stats as keys
+from scraper.clock import utc_now
+from scraper.distributed.mode import redis_url, use_redis
+from scraper.ignored import ignore_reason
 from scraper.items import Article
 from scraper.parsing import ParsedPage, Skip, is_html, merge_pages, parse_page
 from scraper.parsing.pagination import MAX_PAGES, page_of
 from scraper.profiles import ProfileError, get_profile
-from scraper.sample_site import DEFAULT_PORT, serve_sample_site
+from scraper.reasons import SkipReason
+from scraper.sample_site import serve_sample_site
 
 logger = logging.getLogger(__name__)
 
 ALLOWED_SCHEMES = ("http", "https", "file")
-# Skips that mean a page was meant to be an article but could not be read.
-# Any other reason (a list or tag page) is an ordinary non-article page.
-FAILED_PAGE_REASONS = frozenset(("broken", "empty", "undecodable", "not_text", "error"))
 _YES = {"yes", "y", "true", "1", "on"}
 _NO = {"no", "n", "false", "0", "off"}
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def parse_start_urls(value: str | list[str] | None) -> list[str]:
@@ -70,20 +64,6 @@ def parse_flag(name: str, value: str | bool) -> bool:
     if text in _YES or text in _NO:
         return text in _YES
     raise ValueError(f"{name}: expected yes or no, got {value!r}")
-
-
-IGNORE_REASONS = (
-    ("robots.txt", "robots"),
-    ("DOWNLOAD_MAXSIZE", "too_large"),
-    ("not modified", "not_modified"),
-    ("known article", "known_article"),
-    ("offsite", "offsite"),
-)
-
-
-def ignore_reason(message: str) -> str:
-    """A short stats key for why a request was ignored."""
-    return next((reason for needle, reason in IGNORE_REASONS if needle.lower() in message.lower()), "other")
 
 
 def is_local(url: str) -> bool:
@@ -159,8 +139,8 @@ class ArticlesSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[Request]:
         if self.sample_site:
-            port = self.crawler.settings.getint("SAMPLE_SITE_PORT", DEFAULT_PORT)
-            self._server_port, home = serve_sample_site(port=port)
+            port = self.crawler.settings.getint("SAMPLE_SITE_PORT")
+            self._server_port, home = serve_sample_site(port)
             self.start_urls = [home]
             self.logger.info("Crawling the bundled sample site at %s", home)
         for url in self.start_urls:
@@ -210,18 +190,19 @@ class ArticlesSpider(scrapy.Spider):
     def on_continuation_error(self, failure: Failure) -> Iterator[Article | Request]:
         """A later page failed: go on with the pages left (the article is counted as incomplete)."""
         self.on_error(failure)
-        self.crawler.stats.inc_value("parse/incomplete_articles")
+        self.crawler.stats.inc_value(keys.INCOMPLETE_ARTICLES)
         yield from self._next_part(failure.request.cb_kwargs["split"])  # type: ignore[attr-defined]
 
     def on_error(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            # robots.txt disallow, offsite, not modified, too large after decompression: counted by reason
-            self.crawler.stats.inc_value("parse/ignored_requests")
-            self.crawler.stats.inc_value(f"parse/ignored/{ignore_reason(failure.getErrorMessage())}")
+        reason = ignore_reason(failure.value)
+        if reason is not None:
+            # robots.txt disallow, offsite, not modified, too large: counted by reason (scraper.ignored)
+            self.crawler.stats.inc_value(keys.IGNORED_REQUESTS)
+            self.crawler.stats.inc_value(keys.ignored_key(reason))
             self.logger.debug("Ignored %s: %s", request.url, failure.getErrorMessage())
             return
-        self._count_skip(request.url, Skip("error", failure.getErrorMessage()))
+        self._count_skip(request.url, Skip(SkipReason.ERROR, failure.getErrorMessage()))
 
     def on_canonical_error(self, failure: Failure) -> Iterator[Article]:
         """The canonical page could not be fetched: export the alternate instead of losing it."""
@@ -237,7 +218,7 @@ class ArticlesSpider(scrapy.Spider):
             return parse_page(response, utc_now(), self.site, continuation=continuation, container=container)
         except Exception as exc:  # a parser bug must not stop the crawl: log, count, go on
             self.logger.exception("Failed to parse %s", response.url)
-            return Skip("error", f"{type(exc).__name__}: {exc}")
+            return Skip(SkipReason.ERROR, f"{type(exc).__name__}: {exc}")
 
     def _next_part(self, split: SplitArticle) -> Iterator[Article | Request]:
         """Request the split article's next page, or yield the article once all are read."""
@@ -251,12 +232,12 @@ class ArticlesSpider(scrapy.Spider):
                 dont_filter=True,
             )
             return
-        self.crawler.stats.inc_value("parse/split_articles")
+        self.crawler.stats.inc_value(keys.SPLIT_ARTICLES)
         yield from self._finish(merge_pages(split.article, split.parts), split.first, split.alternate)
 
     def _finish(self, article: Article, response: Response, alternate: Article | None) -> Iterator[Article | Request]:
         """Yield a parsed article, or first fetch its canonical page when this one is a copy."""
-        self.crawler.stats.inc_value("parse/articles")
+        self.crawler.stats.inc_value(keys.ARTICLES)
         canonical = article.canonical_url
         if (
             alternate is None
@@ -267,7 +248,7 @@ class ArticlesSpider(scrapy.Spider):
             and self._allowed(canonical)
         ):
             # The canonical page is the one to export; this one is reported as its duplicate.
-            self.crawler.stats.inc_value("parse/canonical_redirects")
+            self.crawler.stats.inc_value(keys.CANONICAL_REDIRECTS)
             yield Request(
                 canonical,
                 callback=self.parse,
@@ -300,7 +281,7 @@ class ArticlesSpider(scrapy.Spider):
         try:
             sitemap = Sitemap(response.body)
         except Exception as exc:  # lxml raises several kinds for bad XML
-            self._count_skip(response.url, Skip("broken", f"unreadable sitemap: {exc}"))
+            self._count_skip(response.url, Skip(SkipReason.BROKEN, f"unreadable sitemap: {exc}"))
             return
         for entry in sitemap:
             url = response.urljoin(entry["loc"])
@@ -310,10 +291,10 @@ class ArticlesSpider(scrapy.Spider):
     def _count_skip(self, url: str, skip: Skip) -> None:
         stats = self.crawler.stats
         assert stats is not None
-        if skip.reason in FAILED_PAGE_REASONS:
-            stats.inc_value(f"parse/skipped_{skip.reason}")
-            stats.inc_value("parse/skipped")
+        if skip.reason.failed:
+            stats.inc_value(keys.skipped_key(skip.reason))
+            stats.inc_value(keys.SKIPPED)
             self.logger.warning("Skipped %s: %s", url, skip.detail)
         else:
-            stats.inc_value("parse/non_article_pages")
+            stats.inc_value(keys.NON_ARTICLE_PAGES)
             self.logger.debug("Not an article: %s (%s)", url, skip.detail)

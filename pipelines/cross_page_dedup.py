@@ -1,0 +1,79 @@
+"""Cross-page de-duplication pipeline: same canonical URL, same normalised body, or a near-duplicate body.
+
+The rules are in :mod:`scraper.dedup.rules`. Nothing is lost silently: every duplicate becomes a
+line ``{url, duplicate_of, reason, similarity}``
+in the duplicates file (``DUPLICATES_FILE``; by default ``duplicates.jsonl`` next to
+the main feed, i.e. ``data/duplicates.jsonl``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import IO, Any
+
+from itemadapter import ItemAdapter
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem
+
+from scraper.dedup.duplicate import Duplicate
+from scraper.dedup.indexes import deduplicator
+from scraper.dedup.rules import Deduplicator
+from scraper.feeds import duplicates_path
+from scraper.stats import DUPLICATES, DUPLICATES_FILE, REFETCHED, Stats, duplicate_key
+
+
+class CrossPageDedupPipeline:
+    def __init__(self, stats: Stats, path: Path, overwrite: bool, dedup: Deduplicator):
+        self.stats = stats
+        self.path = path
+        self.overwrite = overwrite
+        self.dedup = dedup
+        self.file: IO[str] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CrossPageDedupPipeline:
+        assert crawler.stats is not None
+        path, overwrite = duplicates_path(crawler.settings)
+        assert crawler.spidercls is not None
+        pipeline = cls(crawler.stats, path, overwrite, deduplicator(crawler.settings, crawler.spidercls.name))
+        crawler.signals.connect(pipeline.open, signal=signals.spider_opened)
+        crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
+        return pipeline
+
+    def open(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.file = self.path.open("w" if self.overwrite else "a", encoding="utf-8")
+        self.stats.set_value(DUPLICATES_FILE, str(self.path))
+        self.stats.inc_value(DUPLICATES, 0)
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+        self.dedup.close()
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        url, body = adapter["url"], adapter.get("body") or ""
+        found = self.dedup.check(url, adapter.get("canonical_url"), adapter.get("fingerprint"), body)
+        if found is None:
+            return item
+        if found.duplicate_of == url:
+            # The same page parsed twice (re-fetched as another page's canonical): already exported.
+            self.stats.inc_value(REFETCHED)
+            raise DropItem(f"already exported: {url}", log_level="DEBUG")
+        self.record(url, found)
+        raise DropItem(f"duplicate ({found.reason}) of {found.duplicate_of}: {url}", log_level="INFO")
+
+    def record(self, url: str, found: Duplicate) -> None:
+        self.stats.inc_value(DUPLICATES)
+        self.stats.inc_value(duplicate_key(found.reason))
+        if self.file is None:
+            self.open()
+        assert self.file is not None
+        self.file.write(json.dumps(found.record(url), ensure_ascii=False) + "\n")
+        self.file.flush()
+        if self.dedup.state is not None:
+            self.dedup.state.record_duplicate(url, found.duplicate_of)

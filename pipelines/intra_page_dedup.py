@@ -1,0 +1,10 @@
+"""Intra-page de-duplication pipeline: a body block that repeats inside one page is kept once."""
+
+from __future__ import annotations
+
+from pipelines.stage import StagePipeline
+from scraper.stages import drop_intra_page_repeats
+
+
+class IntraPageDedupPipeline(StagePipeline):
+    stage = staticmethod(drop_intra_page_repeats)

@@ -1,0 +1,106 @@
+"""``healthscrape export``: articles (as ``load_articles`` reads them) → Parquet or CSV.
+
+Parquet keeps lists as Arrow lists and the related/image entries as structs (:data:`PARQUET_SCHEMA`);
+``sections`` is a tree of any depth, which Arrow cannot type, so it is a JSON string. CSV holds every
+nested field (``breadcrumbs``, ``keywords``, ``sections``, ``related``, ``images``) as a JSON string
+and the datetimes as ISO 8601. ``read_parquet`` reads a Parquet export back into the loader's DataFrame.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from scraper.analysis.inputs import EXPORT_FORMATS, find_outputs
+from scraper.analysis.loader import DATETIME, load_articles, with_dtypes
+from scraper.items import RECORD_FIELDS
+
+NESTED = ("breadcrumbs", "keywords", "sections", "related", "images")
+JSON_IN_PARQUET = ("sections",)
+TIMESTAMP = pa.timestamp("us", tz="UTC")
+PARQUET_SCHEMA = pa.schema(
+    [
+        ("schema_version", pa.int64()),
+        ("url", pa.string()),
+        ("canonical_url", pa.string()),
+        ("site", pa.string()),
+        ("title", pa.string()),
+        ("published", TIMESTAMP),
+        ("author", pa.string()),
+        ("breadcrumbs", pa.list_(pa.string())),
+        ("description", pa.string()),
+        ("keywords", pa.list_(pa.string())),
+        ("body", pa.string()),
+        ("sections", pa.string()),
+        ("related", pa.list_(pa.struct([("title", pa.string()), ("url", pa.string()), ("summary", pa.string())]))),
+        ("images", pa.list_(pa.struct([("url", pa.string()), ("alt", pa.string())]))),
+        ("language", pa.string()),
+        ("fetched_at", TIMESTAMP),
+        ("fingerprint", pa.string()),
+        ("revision", pa.int64()),
+    ]
+)
+assert PARQUET_SCHEMA.names == list(RECORD_FIELDS)
+
+
+def _json(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _python(series: pd.Series) -> list[Any]:
+    """A column as plain Python values, missing values as None."""
+    return [None if v is None or v is pd.NA or v is pd.NaT or v != v else v for v in series.astype("object")]
+
+
+def to_arrow(articles: pd.DataFrame) -> pa.Table:
+    columns = []
+    for field in PARQUET_SCHEMA:
+        values = _python(articles[field.name])
+        if field.name in JSON_IN_PARQUET:
+            values = [_json(v) for v in values]
+        columns.append(pa.array(values, type=field.type))
+    return pa.Table.from_arrays(columns, schema=PARQUET_SCHEMA)
+
+
+def read_parquet(path: str | Path) -> pd.DataFrame:
+    """A Parquet export as the DataFrame ``load_articles`` gives (same columns, dtypes and values)."""
+    table = pq.read_table(path)
+    frame = pd.DataFrame({name: table.column(name).to_pylist() for name in table.column_names})
+    for column in JSON_IN_PARQUET:
+        frame[column] = frame[column].map(lambda text: None if text is None else json.loads(text))
+    for column in ("published", "fetched_at"):
+        frame[column] = pd.to_datetime(frame[column], utc=True).astype(DATETIME)
+    frame["revision"] = frame["revision"].astype("Int64")
+    return with_dtypes(frame)
+
+
+def to_csv_frame(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles with nested fields as JSON strings and datetimes as ISO 8601 strings."""
+    frame = pd.DataFrame({name: _python(articles[name]) for name in RECORD_FIELDS})
+    for column in NESTED:
+        frame[column] = frame[column].map(_json)
+    for column in ("published", "fetched_at"):
+        frame[column] = frame[column].map(lambda t: None if t is None else t.isoformat())
+    return frame
+
+
+def export_articles(inputs: list[str | Path], fmt: str, output: Path) -> int:
+    """Write the inputs' articles (latest revision per URL) to ``output``; the number of rows."""
+    if fmt not in EXPORT_FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (one of {', '.join(EXPORT_FORMATS)})")
+    articles = load_articles(find_outputs(inputs).article_files)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    temporary = output.with_name(output.name + ".part")
+    if fmt == "parquet":
+        pq.write_table(to_arrow(articles), temporary)
+    else:
+        to_csv_frame(articles).to_csv(temporary, index=False, encoding="utf-8")
+    temporary.replace(output)
+    return len(articles)

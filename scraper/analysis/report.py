@@ -1,0 +1,60 @@
+"""``healthscrape report``: crawl outputs → the report's numbers → HTML and/or JSON."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from scraper.analysis.inputs import Outputs, find_outputs
+from scraper.analysis.loader import DUPLICATE_COLUMNS, load_articles, load_duplicates
+from scraper.analysis.report_numbers import report_numbers
+from scraper.clock import utc_now
+from scraper.feeds import write_atomically
+
+MISSING_GLYPH = "Glyph .* missing from"  # matplotlib's warning when the font lacks a character
+
+
+def load_inputs(inputs: list[str | Path]) -> tuple[Outputs, pd.DataFrame, pd.DataFrame]:
+    """The sources the inputs name, their articles (latest revision per URL) and their duplicates (with ``run``)."""
+    outputs = find_outputs(inputs)
+    articles = load_articles(outputs.article_files)
+    frames = []
+    for source in outputs.sources:
+        if source.duplicates is not None:
+            frame = load_duplicates(source.duplicates)
+            frame["run"] = source.label
+            frames.append(frame)
+    empty = pd.DataFrame(columns=[*DUPLICATE_COLUMNS, "run"])
+    duplicates = pd.concat(frames, ignore_index=True) if frames else empty
+    return outputs, articles, duplicates
+
+
+def numbers_for(inputs: list[str | Path]) -> tuple[dict[str, Any], list[str]]:
+    """The report's numbers and the labels of the sources they come from."""
+    outputs, articles, duplicates = load_inputs(inputs)
+    stats = [(s.label, s.stats) for s in outputs.sources if s.stats is not None]
+    return report_numbers(articles, duplicates, stats), [s.label for s in outputs.sources]
+
+
+def write_report(inputs: list[str | Path], html_path: Path | None, json_path: str | None) -> dict[str, Any]:
+    """Write the HTML report and/or the numbers as JSON (``json_path`` ``-`` = stdout is the caller's)."""
+    numbers, labels = numbers_for(inputs)
+    if html_path is not None:
+        from scraper.analysis.report_html import render_report  # matplotlib is loaded only when drawing
+
+        with warnings.catch_warnings():
+            # A glyph missing from the font is a failure, never tofu boxes in the page.
+            warnings.filterwarnings("error", message=MISSING_GLYPH, category=UserWarning)
+            page = render_report(numbers, labels, utc_now())
+        write_atomically(html_path, page)
+    if json_path not in (None, "-"):
+        write_atomically(Path(json_path), to_json(numbers))
+    return numbers
+
+
+def to_json(numbers: dict[str, Any]) -> str:
+    return json.dumps(numbers, ensure_ascii=False, indent=1) + "\n"

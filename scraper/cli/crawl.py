@@ -1,0 +1,31 @@
+"""``healthscrape crawl [--data-dir data] [--max-error-rate R] [scrapy crawl arguments]``: one scheduled run."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from scraper.runs.report import DEFAULT_MAX_ERROR_RATE
+from scraper.runs.scheduled import scheduled_run
+
+TAKES_SCRAPY_ARGS = True  # the arguments it does not know go to scrapy crawl articles
+
+
+def add_parser(commands: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "crawl",
+        help="one scheduled, incremental run into DATA/runs/<timestamp>/ (other arguments go to scrapy crawl)",
+    )
+    parser.add_argument("--data-dir", type=Path, default=Path("data"), help="state and runs folder (data)")
+    parser.add_argument(
+        "--max-error-rate",
+        type=float,
+        default=DEFAULT_MAX_ERROR_RATE,
+        help="share of failed requests that fails the run",
+    )
+    return parser
+
+
+def run(args: argparse.Namespace, rest: list[str]) -> int:
+    return scheduled_run(args.data_dir, rest, args.max_error_rate)

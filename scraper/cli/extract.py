@@ -1,0 +1,122 @@
+"""``healthscrape extract PATH_OR_URL [--url URL] [--site NAME]``: one page's record as a JSON line.
+
+The page goes through the spider's parsing and the per-item stages (``scraper.stages``; cross-page
+de-duplication aside). Exit codes: 0 a record was printed; 1 the page is not an article or its record
+is invalid; 2 a missing file, an unreadable page or a URL that could not be fetched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import urllib.error
+import urllib.request
+from functools import partial
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from itemadapter import ItemAdapter
+from scrapy.http import Headers, Response
+from scrapy.responsetypes import responsetypes
+
+from scraper.cli.errors import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandError
+from scraper.clock import utc_now
+from scraper.items import RECORD_FIELDS
+from scraper.parsing import Skip, parse_article
+from scraper.profiles import ProfileError, get_profile
+from scraper.settings import DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, USER_AGENT
+from scraper.stages import InvalidRecord, finish_item
+from scraper.stats import CounterStats
+
+TAKES_SCRAPY_ARGS = False
+
+
+def add_parser(commands: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "extract", help="print the record for one local file or URL as JSONL"
+    )
+    parser.add_argument("target", metavar="PATH_OR_URL", help="an HTML or text file, or an http(s) URL")
+    parser.add_argument("--url", help="the page's URL when reading a file (for resolving links)")
+    parser.add_argument("--site", help="force a site profile by name")
+    return parser
+
+
+def run(args: argparse.Namespace, rest: list[str]) -> int:
+    record = extract(args.target, url=args.url, site=args.site)
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def _response(url: str, body: bytes, headers: dict[str, str] | None = None, filename: str | None = None) -> Response:
+    scrapy_headers = Headers(headers or {})
+    cls = responsetypes.from_args(headers=scrapy_headers, url=url, filename=filename, body=body[:5000])
+    return cls(url=url, body=body, headers=scrapy_headers)
+
+
+def read_file(path_text: str, url: str | None) -> Response:
+    path = Path(path_text)
+    if not path.is_file():
+        raise CommandError(f"no such file: {path_text}")
+    try:
+        body = path.read_bytes()
+    except OSError as exc:
+        raise CommandError(f"cannot read {path_text}: {exc.strerror or exc}") from exc
+    return _response(url or path.resolve().as_uri(), body, filename=path.name)
+
+
+def fetch(url: str) -> Response:
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT) as answer:
+            body = answer.read(DOWNLOAD_MAXSIZE + 1)
+            headers = dict(answer.headers.items())
+            final_url = answer.geturl()
+    except urllib.error.HTTPError as exc:
+        raise CommandError(f"cannot fetch {url}: HTTP {exc.code} {exc.reason}") from exc
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        raise CommandError(f"cannot fetch {url}: {getattr(exc, 'reason', exc)}") from exc
+    if len(body) > DOWNLOAD_MAXSIZE:
+        raise CommandError(f"{url} is larger than {DOWNLOAD_MAXSIZE} bytes")
+    return _response(final_url, body, headers)
+
+
+def fetch_or_none(url: str) -> Response | None:
+    """A later page of a split article, or None (with a warning) when it cannot be fetched."""
+    try:
+        return fetch(url)
+    except CommandError as exc:
+        print(f"healthscrape: warning: {exc}; the article is incomplete", file=sys.stderr)
+        return None
+
+
+def sibling_file(first: Path, url: str) -> Response | None:
+    """A later page of a split article saved next to the first one (``123_2.html`` beside ``123.html``)."""
+    path = first.parent / Path(urlsplit(url).path).name
+    if not path.is_file():
+        print(f"healthscrape: warning: {path} not found; the article is incomplete", file=sys.stderr)
+        return None
+    return _response(url, path.read_bytes(), filename=path.name)
+
+
+def extract(target: str, url: str | None = None, site: str | None = None) -> dict[str, object]:
+    """The finished record for one local file or URL (the spider's parsing and pipeline stages)."""
+    if site:
+        try:
+            get_profile(site)
+        except ProfileError as exc:
+            raise CommandError(str(exc)) from exc
+    is_url = urlsplit(target).scheme in ("http", "https")
+    response = fetch(target) if is_url else read_file(target, url)
+    later_pages = fetch_or_none if is_url else partial(sibling_file, Path(target))
+    result = parse_article(response, fetched_at=utc_now(), site=site, fetch=later_pages)
+    if isinstance(result, Skip):
+        code = EXIT_BAD_INPUT if result.reason.failed else EXIT_FAILED
+        raise CommandError(f"{target}: {result.detail}", code)
+    try:
+        item = finish_item(result, CounterStats())
+    except InvalidRecord as exc:
+        raise CommandError(f"{target}: the record is invalid: {'; '.join(exc.errors)}", EXIT_FAILED) from exc
+    record = ItemAdapter(item).asdict()
+    return {key: record[key] for key in RECORD_FIELDS}

@@ -1,0 +1,112 @@
+"""``healthscrape dedup INPUT.jsonl... -o OUT.jsonl``: the crawl's de-duplication over existing exports.
+
+Records stream through one at a time (bounded memory: the indexes are SQLite files in a
+temporary folder, or under ``--state`` to remember them for the next call). The first record
+of an article is kept and written to the output; later ones go to the duplicates file as
+``{url, duplicate_of, reason, similarity}``, exactly as in a crawl. A line that is not a
+record, and a record whose URL was already read, are skipped, counted and reported.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from scraper.dedup.exact import SqliteExactIndex
+from scraper.dedup.minhash import NearDuplicateConfig
+from scraper.dedup.near import NEAR_INDEX_FILE, NearDuplicateIndex, SqliteBandStore
+from scraper.dedup.rules import Deduplicator
+from scraper.errors import InputError
+from scraper.text.fingerprint import body_fingerprint
+
+
+@dataclass
+class DedupSummary:
+    read: int = 0
+    kept: int = 0
+    duplicates: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def lines(self, output: Path, duplicates: Path) -> list[str]:
+        found = ", ".join(f"{n} {reason}" for reason, n in sorted(self.duplicates.items())) or "none"
+        lines = [
+            f"{self.read} records read, {self.kept} kept → {output}",
+            f"{sum(self.duplicates.values())} duplicates ({found}) → {duplicates}",
+        ]
+        if self.skipped:
+            lines.append("skipped: " + ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items())))
+        return lines
+
+
+def default_duplicates_path(output: Path) -> Path:
+    return output.with_name(output.stem + ".duplicates.jsonl")
+
+
+def _records(paths: list[Path], summary: DedupSummary, warn: IO[str]) -> Iterator[dict[str, Any]]:
+    for path in paths:
+        with path.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as error:
+                    summary.skipped["not JSON"] += 1
+                    print(f"healthscrape: {path}:{number}: skipped, not JSON ({error.msg})", file=warn)
+                    continue
+                if not isinstance(record, dict) or not isinstance(record.get("url"), str):
+                    summary.skipped["no url"] += 1
+                    print(f"healthscrape: {path}:{number}: skipped, not a record with a url", file=warn)
+                    continue
+                yield record
+
+
+def dedup_files(
+    inputs: list[Path],
+    output: Path,
+    duplicates: Path,
+    config: NearDuplicateConfig,
+    state_dir: Path | None,
+    warn: IO[str],
+) -> DedupSummary:
+    """Write the kept records of ``inputs`` to ``output`` and the duplicates to ``duplicates``."""
+    missing = [str(p) for p in inputs if not p.is_file()]
+    if missing:
+        raise InputError(f"no such file: {', '.join(missing)}")
+    if output.resolve() in {p.resolve() for p in inputs}:
+        raise InputError(f"the output {output} is also an input")
+    summary = DedupSummary()
+    with tempfile.TemporaryDirectory(prefix="healthscrape-dedup-") as scratch:
+        folder = state_dir or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        near = NearDuplicateIndex(SqliteBandStore(folder / NEAR_INDEX_FILE, config), config)
+        dedup = Deduplicator(SqliteExactIndex(Path(scratch) / "exact.sqlite"), near)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        duplicates.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with output.open("w", encoding="utf-8") as kept, duplicates.open("w", encoding="utf-8") as dups:
+                for record in _records(inputs, summary, warn):
+                    summary.read += 1
+                    _one(record, dedup, summary, kept, dups)
+        finally:
+            dedup.close()
+    return summary
+
+
+def _one(record: dict[str, Any], dedup: Deduplicator, summary: DedupSummary, kept: IO[str], dups: IO[str]) -> None:
+    url, body = record["url"], str(record.get("body") or "")
+    fingerprint = record.get("fingerprint") or (body_fingerprint(body) if body else None)
+    found = dedup.check(url, record.get("canonical_url"), fingerprint, body)
+    if found is None:
+        summary.kept += 1
+        kept.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif found.duplicate_of == url:
+        summary.skipped["repeated URL"] += 1
+    else:
+        summary.duplicates[found.reason] += 1
+        dups.write(json.dumps(found.record(url), ensure_ascii=False) + "\n")

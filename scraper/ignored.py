@@ -1,0 +1,91 @@
+"""Requests ignored before their page is parsed, with typed reasons instead of message matching.
+
+The project's own middlewares raise :class:`IgnoredRequest` subclasses that carry their
+:class:`~scraper.reasons.IgnoreReason` (as Scrapy's ``HttpError`` carries its response). Three of
+Scrapy's downloader middlewares raise a bare ``IgnoreRequest`` whose only clue is its message; the
+subclasses here (wired in ``DOWNLOADER_MIDDLEWARES`` in place of Scrapy's) re-raise it typed. Scrapy
+2.19's download handlers raise ``DownloadCancelledError`` for a body over ``DOWNLOAD_MAXSIZE``.
+:func:`ignore_reason` maps an exception to its reason by type alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
+from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
+from scrapy.http import Request, Response
+from scrapy.spidermiddlewares.httperror import HttpError
+
+from scraper.reasons import IgnoreReason
+
+
+class IgnoredRequest(IgnoreRequest):
+    """An ignored request and why (``reason``); the message is for people only."""
+
+    reason: IgnoreReason = IgnoreReason.OTHER
+
+
+class ForbiddenByRobots(IgnoredRequest):
+    reason = IgnoreReason.ROBOTS
+
+
+class TooLarge(IgnoredRequest):
+    reason = IgnoreReason.TOO_LARGE
+
+
+class Offsite(IgnoredRequest):
+    reason = IgnoreReason.OFFSITE
+
+
+class NotModified(IgnoredRequest):
+    reason = IgnoreReason.NOT_MODIFIED
+
+
+class KnownArticle(IgnoredRequest):
+    reason = IgnoreReason.KNOWN_ARTICLE
+
+
+def ignore_reason(exception: BaseException) -> IgnoreReason | None:
+    """Why a request was ignored, by the exception's type; None when it was not ignored but failed
+    (an HTTP error status, a timeout, a refused connection: those are errors of the page)."""
+    if isinstance(exception, IgnoredRequest):
+        return exception.reason
+    if isinstance(exception, DownloadCancelledError):  # Scrapy 2.19: over DOWNLOAD_MAXSIZE while downloading
+        return IgnoreReason.TOO_LARGE
+    if isinstance(exception, IgnoreRequest) and not isinstance(exception, HttpError):
+        return IgnoreReason.OTHER
+    return None
+
+
+class TypedRobotsTxtMiddleware(RobotsTxtMiddleware):
+    """Scrapy's robots.txt middleware, raising :class:`ForbiddenByRobots`."""
+
+    def process_request_2(self, rp: Any, request: Request) -> None:
+        try:
+            super().process_request_2(rp, request)
+        except IgnoreRequest as exc:
+            raise ForbiddenByRobots(str(exc)) from None
+
+
+class TypedOffsiteMiddleware(OffsiteMiddleware):
+    """Scrapy's offsite middleware, raising :class:`Offsite`."""
+
+    def process_request(self, request: Request, spider: Any = None) -> None:
+        try:
+            super().process_request(request)
+        except IgnoreRequest as exc:
+            raise Offsite(str(exc)) from None
+
+
+class TypedHttpCompressionMiddleware(HttpCompressionMiddleware):
+    """Scrapy's decompression middleware, raising :class:`TooLarge` for a body over ``DOWNLOAD_MAXSIZE``
+    once decompressed (the only ``IgnoreRequest`` it raises)."""
+
+    def process_response(self, request: Request, response: Response, spider: Any = None) -> Request | Response:
+        try:
+            return super().process_response(request, response)
+        except IgnoreRequest as exc:
+            raise TooLarge(str(exc)) from None

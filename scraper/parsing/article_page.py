@@ -1,0 +1,397 @@
+"""HTML page objects: an article page and page 2+ of a split article → one record (or why it is none)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cached_property
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+from parsel import Selector
+
+from scraper.items import Article, Image, RelatedEntry
+from scraper.parsing import metadata
+from scraper.parsing.blocks import element_lines, remove_hidden, selected_text
+from scraper.parsing.content import find_main_content, is_comment_thread, is_furniture, is_inside
+from scraper.parsing.dates import date_in_url, is_date_line, labelled_date, only_update_dates, parse_date, timezone_of
+from scraper.parsing.outcome import Skip
+from scraper.parsing.pagination import may_be_page_links
+from scraper.parsing.related import block_entries, find_related_blocks, profile_entry
+from scraper.parsing.relative_dates import local_now
+from scraper.parsing.titles import choose_title, split_title, strip_site_suffix
+from scraper.profiles import SiteProfile
+from scraper.profiles.selectors import select, select_elements
+from scraper.reasons import SkipReason
+from scraper.text.normalize import cjk_ratio, clean_line
+
+# A page the generic path handles is an article only with this much body text
+# (characters): below it, the "body" is a teaser, a caption or a footer.
+MIN_GENERIC_BODY_CHARS = 80
+LAZY_IMAGE_ATTRS = ("data-url", "data-src", "data-original", "data-lazy-src", "data-echo", "src")
+BREADCRUMB_HINTS = ("crumb", "bread", "position", "location", "weizhi", "place")
+BREADCRUMB_LABELS = ("当前位置", "您的位置", "你的位置", "所在位置", "现在位置")
+# Lines at the top of a body container searched for a date line to leave out.
+LEADING_META_LINES = 3
+# A headline shorter than this (a logo, a section name) does not count as a match of <title>.
+MIN_HEADLINE_CHARS = 4
+HEADLINE_TAGS = ("h1", "h2", "h3", "h4")
+# How much text after the headline (and after the body) is searched for a date.
+DATE_WINDOW_CHARS = 200
+
+
+def first_text(sel: Selector, selectors: tuple[str, ...]) -> str | None:
+    for css in selectors:
+        text = selected_text(select(sel.root, css))
+        if text:
+            return text
+    return None
+
+
+def first_element(sel: Selector, selectors: tuple[str, ...]) -> HtmlElement | None:
+    for css in selectors:
+        for item in select_elements(sel.root, css):
+            return item
+    return None
+
+
+def _all_elements(sel: Selector, selectors: tuple[str, ...]) -> list[HtmlElement]:
+    return [item for css in selectors for item in select_elements(sel.root, css)]
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    """What a page says about itself in its markup, read before hidden elements are removed (a
+    ``<meta>`` or JSON-LD ``<script>`` is invisible, yet it is the page's own statement)."""
+
+    meta: dict[str, str]  # <meta> contents by lower-cased name/property/itemprop
+    script_dates: list[str]  # publication dates from JSON in <script> (JSON-LD datePublished, …)
+    head_title: str | None  # the <title>
+
+    @classmethod
+    def read(cls, root: HtmlElement) -> PageMetadata:
+        return cls(metadata.meta_values(root), metadata.script_dates(root), metadata.head_title(root))
+
+
+class ArticlePage:
+    """One HTML page as an article: inputs given to the constructor, one lazily computed attribute
+    per record field (named like the record key), :meth:`to_item` for the whole record.
+
+    Construction reads the page's metadata (:class:`PageMetadata`), then removes the page's hidden
+    elements from ``selector``'s tree; every field is read from the cleaned tree.
+    """
+
+    def __init__(self, selector: Selector, url: str, profile: SiteProfile, fetched_at: str | None = None):
+        self.url = url
+        self.profile = profile
+        self.fetched_at = fetched_at
+        self.sel = selector
+        self.root: HtmlElement = self.sel.root
+        self.metadata = PageMetadata.read(self.root)
+        remove_hidden(self.root)
+
+    # --- the page's parts ----------------------------------------------------
+
+    @cached_property
+    def base(self) -> str:
+        """The URL relative links resolve against (``<base href>`` when present)."""
+        return metadata.base_url(self.root, self.url)
+
+    @cached_property
+    def related_blocks(self) -> list[HtmlElement]:
+        if self.profile.related.block:
+            return _all_elements(self.sel, self.profile.related.block)
+        return find_related_blocks(self.root)
+
+    @cached_property
+    def excluded(self) -> set[HtmlElement]:
+        """Elements inside the body that are never body text: related blocks and the profile's ``exclude``."""
+        return set(self.related_blocks) | set(_all_elements(self.sel, self.profile.exclude))
+
+    @cached_property
+    def headline(self) -> HtmlElement | None:
+        headline = first_element(self.sel, self.profile.title)
+        return headline if headline is not None else self._find_headline()
+
+    @cached_property
+    def container(self) -> HtmlElement | None:
+        """The element holding the body: the profile's, else found by content scoring."""
+        container = first_element(self.sel, self.container_selectors)
+        if container is None:
+            container = find_main_content(self.root, self.excluded, self.headline)
+        return container
+
+    @property
+    def container_selectors(self) -> tuple[str, ...]:
+        return self.profile.body
+
+    @property
+    def min_body_chars(self) -> int:
+        """Body text a page needs to be an article (only without a profile body selector)."""
+        return 0 if self.profile.body else MIN_GENERIC_BODY_CHARS
+
+    # --- record fields -------------------------------------------------------
+
+    @cached_property
+    def site(self) -> str | None:
+        if self.profile.site_name:
+            return self.profile.site_name
+        if self.metadata.meta.get("og:site_name"):
+            return clean_line(self.metadata.meta["og:site_name"])
+        if self.metadata.head_title:
+            return split_title(self.metadata.head_title, self.profile.title_separators).site
+        return None
+
+    @cached_property
+    def title(self) -> str | None:
+        seps = self.profile.title_separators
+        chosen = first_text(self.sel, self.profile.title)
+        if not chosen:
+            h1 = clean_line(self.headline.text_content()) if self.headline is not None else None
+            chosen = choose_title(h1, self.metadata.head_title, self.metadata.meta.get("og:title"), seps)
+        if chosen and self.profile.site_name:
+            chosen = strip_site_suffix(chosen, seps, site=self.profile.site_name)
+        return chosen or None
+
+    @cached_property
+    def published(self) -> str | None:
+        """Publication date: profile, the info bar after the headline, JSON-LD/meta, <time>, labels, URL."""
+        tz, now, year = self.profile.timezone, self._now(), self._year_hint()
+        text = first_text(self.sel, self.profile.published)
+        found = parse_date(text, tz, now, year) if text else None
+        if found:
+            return found
+        window = self._text_after_headline()
+        update_only = only_update_dates(window, tz)
+        found = None if update_only else parse_date(window, tz, now, year)
+        if found:
+            return found
+        machine = [*self.metadata.script_dates, metadata.first_meta(self.metadata.meta, metadata.DATE_META)]
+        machine += [time.get("datetime") or time.text_content() for time in self.root.iter("time")]
+        for value in machine:
+            found = parse_date(value, tz)
+            if found:
+                return found
+        return (
+            date_in_url(self.url)
+            or parse_date(self._text_after_body(), tz, now, year)
+            or labelled_date(self._page_text(), tz)
+            or (parse_date(window, tz) if update_only else None)
+        )
+
+    def _now(self) -> datetime | None:
+        return local_now(self.fetched_at, timezone_of(self.profile.timezone) or UTC)
+
+    def _year_hint(self) -> int | None:
+        """The year for a date shown without one: from the page's machine dates, else the fetch year."""
+        for value in [*self.metadata.script_dates, *self.metadata.meta.values()]:
+            match = re.match(r"((?:19|20)\d{2})-\d{1,2}-\d{1,2}", value.strip())
+            if match:
+                return int(match.group(1))
+        now = self._now()
+        return now.year if now else None
+
+    @cached_property
+    def author(self) -> str | None:
+        from_meta = metadata.first_meta(self.metadata.meta, metadata.AUTHOR_META)
+        text = first_text(self.sel, self.profile.author) or from_meta
+        if not text:
+            return None
+        return clean_line(text.split("：", 1)[-1].split(":", 1)[-1]) or None
+
+    @cached_property
+    def breadcrumbs(self) -> list[str]:
+        if self.profile.breadcrumbs:
+            crumbs = [
+                clean_line(" ".join(element_lines(el))) for el in _all_elements(self.sel, self.profile.breadcrumbs)
+            ]
+        else:
+            crumbs = self._generic_breadcrumbs()
+        return [c for c in crumbs if c and c not in self.profile.breadcrumbs_drop]
+
+    @cached_property
+    def description(self) -> str | None:
+        meta = self.metadata.meta
+        return clean_line(meta.get("description") or meta.get("og:description") or "") or None
+
+    @cached_property
+    def keywords(self) -> list[str]:
+        return metadata.keywords(self.metadata.meta.get("keywords"))
+
+    @cached_property
+    def body_lines(self) -> list[str]:
+        """The container's lines without the headline and the date line that may sit inside it."""
+        if self.container is None:
+            return []
+        lines = element_lines(
+            self.container, skip=lambda el: el in self.excluded or el is self.headline or is_furniture(el)
+        )
+        head = [line for line in lines[:LEADING_META_LINES] if is_date_line(line, self.profile.timezone)]
+        return [line for line in lines if line not in head] if head else lines
+
+    @cached_property
+    def related(self) -> list[RelatedEntry]:
+        """Related-reading entries: by the profile's selectors, else read from the block's lines."""
+        entries: list[RelatedEntry] = []
+        rel = self.profile.related
+        for block in self.related_blocks:
+            if rel.block:
+                items = select_elements(block, rel.item)
+                found = [e for e in (profile_entry(item, rel, self.base) for item in items) if e is not None]
+            else:
+                found = block_entries(block, self.base)
+            entries += [e for e in found if e not in entries]
+        return entries
+
+    @cached_property
+    def images(self) -> list[Image]:
+        if self.container is None:
+            return []
+        images: list[Image] = []
+        for img in self.container.iter("img"):
+            if is_inside(img, self.excluded):
+                continue
+            src = next((img.get(a).strip() for a in LAZY_IMAGE_ATTRS if (img.get(a) or "").strip()), "")
+            if not src or src.startswith("data:"):
+                continue
+            url = urljoin(self.base, src)
+            if all(i["url"] != url for i in images):
+                images.append({"url": url, "alt": clean_line(img.get("alt") or "") or None})
+        return images
+
+    @cached_property
+    def container_selector(self) -> str | None:
+        """A CSS selector for the body container (to find the same container on a later page)."""
+        el = self.container
+        if el is None:
+            return None
+        if el.get("id"):
+            return f"{el.tag}#{el.get('id')}"
+        classes = ".".join(c for c in (el.get("class") or "").split() if c.isidentifier() or "-" in c)
+        return f"{el.tag}.{classes}" if classes else None
+
+    @cached_property
+    def pagination_links(self) -> list[str]:
+        """Absolute URLs of the links that may point to another page of this article."""
+        hrefs = (a.get("href", "").strip() for a in self.root.iter("a"))
+        return [urljoin(self.base, h) for h in may_be_page_links(self.url, hrefs)]
+
+    @cached_property
+    def canonical_url(self) -> str | None:
+        return metadata.canonical_url(self.root, self.base)
+
+    @cached_property
+    def language(self) -> str | None:
+        body = "\n".join(self.body_lines)
+        return metadata.language(self.root) or ("zh" if cjk_ratio(body) >= 0.3 else None)
+
+    # --- whole record --------------------------------------------------------
+
+    def to_item(self) -> Article | Skip:
+        """The article, or a Skip saying why this page is not one."""
+        title = self.title
+        lines = self.body_lines
+        if not title:
+            return Skip(SkipReason.NOT_ARTICLE, "no title found")
+        if not lines:
+            return Skip(SkipReason.NOT_ARTICLE, "no article body found")
+        if sum(map(len, lines)) < self.min_body_chars:
+            return Skip(SkipReason.NOT_ARTICLE, "too little body text for an article")
+        return Article(
+            url=self.url,
+            canonical_url=self.canonical_url,
+            site=self.site,
+            title=title,
+            published=self.published,
+            author=self.author,
+            breadcrumbs=self.breadcrumbs,
+            description=self.description,
+            keywords=self.keywords,
+            body="\n".join(lines),
+            related=self.related,
+            images=self.images,
+            language=self.language,
+            fetched_at=self.fetched_at,
+        )
+
+    # --- helpers -------------------------------------------------------------
+
+    def _find_headline(self) -> HtmlElement | None:
+        """The headline element: the longest h1–h4 / ``*title*`` element whose text starts
+        the ``<title>`` (or og:title); else the first ``<h1>``."""
+        titles = [t for t in (self.metadata.head_title, self.metadata.meta.get("og:title")) if t]
+        best: tuple[int, HtmlElement] | None = None
+        for el in self.root.iter(*HEADLINE_TAGS, "div", "p", "span", "strong", "td"):
+            if el.tag not in HEADLINE_TAGS and "title" not in f"{el.get('class', '')} {el.get('id', '')}".lower():
+                continue
+            text = clean_line(el.text_content())
+            if len(text) >= MIN_HEADLINE_CHARS and any(t.startswith(text) for t in titles):
+                if best is None or len(text) > best[0]:
+                    best = (len(text), el)
+        return best[1] if best else next(iter(self.root.iter("h1")), None)
+
+    def _text_after_headline(self) -> str:
+        """Text that follows the headline (the info bar), up to the body container."""
+        if self.headline is None:
+            return ""
+        parts = [self.headline.tail or ""]
+        node: HtmlElement | None = self.headline
+        while node is not None and sum(map(len, parts)) < DATE_WINDOW_CHARS:
+            for sibling in node.itersiblings():
+                if self.container is not None and is_inside(self.container, {sibling}):
+                    return " ".join(parts)[:DATE_WINDOW_CHARS]
+                parts.append(" ".join(sibling.itertext()))
+                if sum(map(len, parts)) >= DATE_WINDOW_CHARS:
+                    break
+            node = node.getparent()
+        return " ".join(parts)[:DATE_WINDOW_CHARS]
+
+    def _text_after_body(self) -> str:
+        """The line right after the body container (Q&A answers carry their date there: ``3天前 回答``)."""
+        if self.container is None:
+            return ""
+        parts: list[str] = []
+        for sibling in self.container.itersiblings():
+            if is_comment_thread(sibling) or sibling in self.excluded:
+                break
+            parts.append(" ".join(sibling.itertext()))
+            if sum(map(len, parts)) >= DATE_WINDOW_CHARS:
+                break
+        return " ".join(parts)[:DATE_WINDOW_CHARS]
+
+    def _page_text(self) -> str:
+        """The page's text less related blocks and comment threads (their dates are not the article's)."""
+        body = self.root.find("body")
+        top = body if body is not None else self.root
+        return " ".join(element_lines(top, skip=lambda el: el in self.excluded or is_comment_thread(el)))
+
+    def _generic_breadcrumbs(self) -> list[str]:
+        for el in self.root.iter("div", "nav", "p", "span", "ol", "ul"):
+            hint = f"{el.get('class', '')} {el.get('id', '')}".lower()
+            text = "".join(el.text_content().split())[:12]
+            if any(h in hint for h in BREADCRUMB_HINTS) or text.startswith(BREADCRUMB_LABELS):
+                crumbs = [clean_line(a.text_content()) for a in el.iter("a")]
+                if crumbs:
+                    return crumbs
+        return []
+
+
+class ContinuationPage(ArticlePage):
+    """Page 2+ of a split article: its body, found with page 1's container selector (``container``)
+    when the profile has none, so that a short last page is found too; a body of any length counts."""
+
+    def __init__(
+        self, selector: Selector, url: str, profile: SiteProfile, fetched_at: str | None, container: str | None
+    ):
+        super().__init__(selector, url, profile, fetched_at)
+        self.page_one_container = container
+
+    @property
+    def container_selectors(self) -> tuple[str, ...]:
+        hint = (self.page_one_container,) if self.page_one_container else ()
+        return self.profile.body or hint
+
+    @property
+    def min_body_chars(self) -> int:
+        return 0

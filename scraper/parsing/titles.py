@@ -1,0 +1,70 @@
+"""Page titles: strip the site suffix (``标题-乡间郎中``) and learn the site name from it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scraper.profiles import DEFAULT_SEPARATORS
+
+# Qualifiers that follow a site name in a suffix without being part of it.
+SITE_QUALIFIERS = ("手机版", "移动版", "触屏版", "WAP版", "wap版", "官网", "官方网站", "网站")
+# A suffix longer than this is more likely part of the title than a site name.
+MAX_SITE_NAME_CHARS = 20
+
+
+@dataclass(frozen=True)
+class SplitTitle:
+    title: str
+    site: str | None
+
+
+def _separator_pattern(separators: tuple[str, ...]) -> str:
+    """Separators as a regex; one between two ASCII letters or digits (COVID-19, B-12) does not count."""
+    return "|".join(rf"(?<![A-Za-z0-9]){re.escape(sep)}|{re.escape(sep)}(?![A-Za-z0-9])" for sep in separators)
+
+
+def site_name_from_suffix(suffix: str) -> str:
+    """``乡间郎中手机版`` → ``乡间郎中``."""
+    suffix = suffix.strip()
+    for qualifier in SITE_QUALIFIERS:
+        if suffix.endswith(qualifier) and len(suffix) > len(qualifier):
+            return suffix[: -len(qualifier)].strip(" -_|")
+    return suffix
+
+
+def split_title(raw: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS, site: str | None = None) -> SplitTitle:
+    """Split ``标题-站点`` into title and site name; a title without suffix is kept whole.
+
+    With a known ``site`` name, only a suffix naming that site is removed.
+    """
+    raw = raw.strip()
+    pattern = _separator_pattern(separators)
+    parts = re.split(rf"\s*(?:{pattern})\s*", raw)
+    if len(parts) < 2:
+        return SplitTitle(raw, None)
+    suffix = parts[-1]
+    name = site_name_from_suffix(suffix)
+    if site is not None and name != site and suffix != site:
+        return SplitTitle(raw, None)
+    if not name or len(name) > MAX_SITE_NAME_CHARS:
+        return SplitTitle(raw, None)
+    # Drop only the last segment: the title itself may contain a separator.
+    title = raw[: raw.rfind(suffix)].rstrip()
+    title = re.sub(rf"(?:{pattern})\s*$", "", title).strip()
+    return SplitTitle(title, name) if title else SplitTitle(raw, None)
+
+
+def strip_site_suffix(raw: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS, site: str | None = None) -> str:
+    return split_title(raw, separators, site).title
+
+
+def choose_title(
+    h1: str | None, head_title: str | None, og_title: str | None, separators: tuple[str, ...] = DEFAULT_SEPARATORS
+) -> str | None:
+    """Consensus of ``<h1>``, ``og:title`` and ``<title>``: the h1 when the others agree with it."""
+    stripped = [strip_site_suffix(t, separators) for t in (og_title, head_title) if t]
+    if h1:
+        if not stripped or any(s.startswith(h1) or h1.startswith(s) for s in stripped):
+            return h1
+    return stripped[0] if stripped else h1

@@ -1,0 +1,41 @@
+"""Run folders: one per scheduled run under ``data/runs/<UTC timestamp>/``, outputs published by renaming."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from scraper.clock import compact, utc_now
+from scraper.feeds import PART
+
+# What a run writes under temporary names and publishes when the crawl has ended.
+RUN_OUTPUTS = ("articles.jsonl", "duplicates.jsonl")
+
+
+def new_run_dir(runs_dir: Path) -> Path:
+    """``runs_dir/<UTC timestamp>/`` (a suffix keeps two runs in one second apart)."""
+    stamp = compact(utc_now())
+    for suffix in ["", *(f"-{n}" for n in range(1, 100))]:
+        run = runs_dir / (stamp + suffix)
+        try:
+            run.mkdir(parents=True)
+            return run
+        except FileExistsError:
+            continue
+    raise RuntimeError(f"cannot create a run folder under {runs_dir}")
+
+
+def publish(run: Path, names: tuple[str, ...]) -> None:
+    """Rename the run's finished outputs from ``NAME.part`` to ``NAME``."""
+    for name in names:
+        part = run / (name + PART)
+        if part.exists():
+            os.replace(part, run / name)
+
+
+def complete_lines(path: Path) -> list[str]:
+    """The whole lines of a file (a line cut by a kill, without its newline, is dropped)."""
+    if not path.exists():
+        return []
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return text.splitlines(keepends=True)[: text.count("\n")]

@@ -1,0 +1,146 @@
+"""What happens to an article after parsing: the stages, as plain functions, listed once in order.
+
+Each per-item stage takes an item (an :class:`~scraper.items.Article` or any item ItemAdapter reads)
+and the stats to count into, changes the item in place and returns it. :data:`STAGES` lists every
+stage in order with the Scrapy pipeline that applies it in a crawl (``pipelines/``, wired by
+``ITEM_PIPELINES``, which ``scraper.settings`` derives from this list); the last three need a whole
+crawl (indexes, state, the output file) and live in their pipelines only. The ``healthscrape extract``
+command (and the evaluation) run the per-item stages with :func:`finish_item`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from itemadapter import ItemAdapter
+
+from scraper.schema import error_field, record_errors
+from scraper.stats import BOILERPLATE_LINES, INTRA_PAGE_BLOCKS, INVALID, TITLE_REPEATS, Stats, invalid_key
+from scraper.text.boilerplate import is_boilerplate
+from scraper.text.fingerprint import body_fingerprint
+from scraper.text.normalize import clean_line, clean_lines, comparison_key
+from scraper.text.repeats import drop_repeated_blocks
+from scraper.text.sections import build_sections
+
+LINE_FIELDS = ("title", "site", "author", "description")
+LIST_FIELDS = ("breadcrumbs", "keywords")
+
+
+class InvalidRecord(ValueError):
+    """A record that breaks the JSON Schema; ``errors`` lists how (``path: message``), ``item`` is the record."""
+
+    def __init__(self, item: Any, errors: list[str]):
+        self.url = ItemAdapter(item).get("url")
+        super().__init__(f"invalid record {self.url}: {'; '.join(errors[:5])}")
+        self.item = item
+        self.errors = errors
+
+
+def _optional_line(value: str | None) -> str | None:
+    return (clean_line(value) or None) if value is not None else None
+
+
+def clean_body(body: str, title: str | None, stats: Stats) -> str:
+    """Clean lines of the body, without boilerplate or a first line repeating the title."""
+    lines = clean_lines(body)
+    kept = [line for line in lines if not is_boilerplate(line)]
+    if len(kept) != len(lines):
+        stats.inc_value(BOILERPLATE_LINES, len(lines) - len(kept))
+    if kept and title and comparison_key(kept[0]) == comparison_key(title):
+        kept = kept[1:]
+        stats.inc_value(TITLE_REPEATS)
+    return "\n".join(kept)
+
+
+def clean(item: Any, stats: Stats) -> Any:
+    """Cleaning: entities, tags and whitespace in every text field; boilerplate and title-repeat lines."""
+    adapter = ItemAdapter(item)
+    for name in LINE_FIELDS:
+        adapter[name] = _optional_line(adapter.get(name))
+    for name in LIST_FIELDS:
+        adapter[name] = [c for c in (clean_line(v) for v in adapter.get(name) or []) if c]
+    adapter["body"] = clean_body(adapter.get("body") or "", adapter.get("title"), stats)
+    adapter["related"] = [
+        {
+            **entry,
+            "title": clean_line(entry["title"]),
+            "summary": "\n".join(clean_lines(entry["summary"] or "")) or None,
+        }
+        for entry in adapter.get("related") or []
+        if clean_line(entry.get("title") or "")
+    ]
+    adapter["images"] = [{**img, "alt": _optional_line(img.get("alt"))} for img in adapter.get("images") or []]
+    return item
+
+
+def drop_intra_page_repeats(item: Any, stats: Stats) -> Any:
+    """Intra-page de-duplication: a body block that repeats inside one page is kept once."""
+    adapter = ItemAdapter(item)
+    lines = (adapter.get("body") or "").split("\n")
+    kept = drop_repeated_blocks(lines)
+    if len(kept) != len(lines):
+        stats.inc_value(INTRA_PAGE_BLOCKS, len(lines) - len(kept))
+        adapter["body"] = "\n".join(kept)
+    return item
+
+
+def add_structure(item: Any, stats: Stats) -> Any:
+    """Fields derived from the clean body: the sections tree and the body fingerprint."""
+    adapter = ItemAdapter(item)
+    body = adapter.get("body") or ""
+    adapter["sections"] = build_sections(body.split("\n")) if body else []
+    adapter["fingerprint"] = body_fingerprint(body)
+    return item
+
+
+def validate(item: Any, stats: Stats) -> Any:
+    """Validation against the shipped JSON Schema; raises :class:`InvalidRecord` (counted by field)."""
+    adapter = ItemAdapter(item)
+    errors = record_errors(adapter.asdict())
+    if not errors:
+        return item
+    stats.inc_value(INVALID)
+    for message in errors:
+        stats.inc_value(invalid_key(error_field(message)))
+    raise InvalidRecord(item, errors)
+
+
+StageFunction = Callable[[Any, Stats], Any]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage: its ``name``, the pure per-item ``function`` (None for a stage that needs a whole
+    crawl) and the dotted path of the Scrapy ``pipeline`` that applies it in a crawl."""
+
+    name: str
+    function: StageFunction | None
+    pipeline: str
+
+
+STAGES = (
+    Stage("cleaning", clean, "pipelines.cleaning.CleaningPipeline"),
+    Stage("intra_page_dedup", drop_intra_page_repeats, "pipelines.intra_page_dedup.IntraPageDedupPipeline"),
+    Stage("structure", add_structure, "pipelines.structure.StructurePipeline"),
+    Stage("validation", validate, "pipelines.validation.ValidationPipeline"),
+    Stage("cross_page_dedup", None, "pipelines.cross_page_dedup.CrossPageDedupPipeline"),
+    Stage("incremental", None, "pipelines.incremental.IncrementalPipeline"),
+    Stage("durable_export", None, "pipelines.durable_export.DurableExportPipeline"),
+)
+# Order numbers of ITEM_PIPELINES: 100, 200, … in list order.
+ORDER_STEP = 100
+
+
+def item_pipelines() -> dict[str, int]:
+    """``ITEM_PIPELINES`` for these stages: each pipeline's dotted path and its order number."""
+    return {stage.pipeline: ORDER_STEP * (position + 1) for position, stage in enumerate(STAGES)}
+
+
+def finish_item(item: Any, stats: Stats) -> Any:
+    """Run every per-item stage in order (cross-page ones aside); raises :class:`InvalidRecord`."""
+    for stage in STAGES:
+        if stage.function is not None:
+            item = stage.function(item, stats)
+    return item

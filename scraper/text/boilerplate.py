@@ -1,0 +1,33 @@
+"""Boilerplate lines: copyright, 独家稿件/禁止转载, 免责声明, 责任编辑 and the like."""
+
+from __future__ import annotations
+
+import re
+
+from scraper.text.hanzi import simplified
+
+# Each pattern matches a whole line that carries no article content. Kept short and
+# anchored so that a sentence merely mentioning a word (e.g. 版权) survives.
+BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^(?:copyright|©|\(c\)|版权所有)",
+        r"版权所有[。.!！]?$",
+        r"(?:独家稿件|原创稿件|原创文章).{0,20}(?:禁止|不得|谢绝).{0,6}转载",
+        r"^.{0,30}(?:未经|未获).{0,10}(?:授权|许可|同意).{0,12}(?:禁止|不得|严禁|谢绝).{0,6}(?:转载|复制|摘编)",
+        r"^(?:本文)?(?:转载)?(?:请)?注明(?:出处|来源)",
+        r"版权归.{0,20}所有.{0,20}(?:侵权|删除)",
+        r"^\[?(?:免责声明|版权声明|声明)\]?[:：]",
+        r"如有侵权.{0,10}(?:删除|联系)",
+        r"^(?:本站|本网|本文)?(?:内容|文章)?仅供参考.{0,40}(?:依据|建议|意见|诊断)[。.]?$",
+        r"^[（(]?(?:责任编辑|责编|编辑|作者|来源|原标题|文章来源|本文来源)[:：].{0,40}[）)]?$",
+        r"^(?:分享到|扫一扫|打印本页|关闭窗口|返回顶部|上一篇|下一篇)[:：]?",
+        r"^(?:点击|长按).{0,10}(?:关注|二维码|下载)",
+    )
+)
+
+
+def is_boilerplate(line: str) -> bool:
+    """True when a clean line is site boilerplate rather than article text (either script)."""
+    line = simplified(line)
+    return any(pattern.search(line) for pattern in BOILERPLATE_PATTERNS)

@@ -1,0 +1,133 @@
+"""The numbered sections of a body as a tree, each with a topical kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from scraper.text.hanzi import simplified
+from scraper.text.numbering import Marker, parse_marker, parse_marker_before_digit
+
+MAX_DEPTH = 3
+# A numbered line longer than this is a paragraph: its first clause is the heading.
+MAX_HEADING_CHARS = 40
+_CLAUSE_END = re.compile(r"[。！？!?；;：:，,]")
+
+# Kind keywords, checked against a heading; the keyword that ends last wins
+# (a Chinese heading's head noun comes last: "腰痛的原因" is about causes).
+KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "cause": ("原因", "病因", "诱因", "成因", "为什么", "怎么回事", "引起", "导致"),
+    "symptom": ("症状", "表现", "征兆", "信号", "体征", "特征"),
+    "diagnosis": ("诊断", "检查", "鉴别", "化验", "确诊"),
+    "treatment": ("治疗", "疗法", "用药", "缓解", "偏方", "护理", "康复"),
+    "prevention": ("预防", "防止", "避免", "注意事项", "保健"),
+    "diet": ("饮食", "食疗", "食用", "吃什么", "食物", "食谱", "忌口", "宜吃", "忌吃"),
+    "risk": ("危害", "风险", "并发症", "后果", "副作用", "危险"),
+}
+# Words that name a treatment only when no other kind's keyword is there ("预防方法" is prevention).
+WEAK_TREATMENT_KEYWORDS = ("方法", "怎么办", "处理", "调理", "妙招")
+
+
+def heading_kind(heading: str) -> str | None:
+    """The kind a heading's keywords name, or None (Traditional headings match too)."""
+    heading = simplified(heading)
+    return _strongest_kind(heading, KIND_KEYWORDS) or _strongest_kind(heading, {"treatment": WEAK_TREATMENT_KEYWORDS})
+
+
+def _strongest_kind(heading: str, keywords: dict[str, tuple[str, ...]]) -> str | None:
+    best: tuple[int, str] | None = None
+    for kind, words in keywords.items():
+        for word in words:
+            at = heading.rfind(word)
+            if at >= 0 and (best is None or at + len(word) > best[0]):
+                best = (at + len(word), kind)
+    return best[1] if best else None
+
+
+@dataclass
+class _Node:
+    marker: Marker
+    heading: str
+    lines: list[str] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+
+    def to_dict(self, parent_kind: str | None) -> dict[str, Any]:
+        kind = heading_kind(self.heading) or parent_kind
+        return {
+            "label": self.marker.label,
+            "number": self.marker.number,
+            "heading": self.heading,
+            "kind": kind,
+            "text": "\n".join(self.lines),
+            "subsections": [child.to_dict(kind) for child in self.children],
+        }
+
+
+def split_heading(rest: str, line_length: int | None = None) -> tuple[str, str]:
+    """Heading and inline text of a numbered line (a long line: first clause is the heading).
+
+    ``line_length`` is the whole line's length, marker included (default: the rest's).
+    """
+    if (line_length if line_length is not None else len(rest)) <= MAX_HEADING_CHARS:
+        return rest.rstrip("。.！!？?；;：:，,"), ""
+    match = _CLAUSE_END.search(rest)
+    if not match:
+        return rest, ""
+    return rest[: match.start()], rest[match.end() :].strip()
+
+
+def _peer_lists(current: str, new: str) -> bool:
+    """Two named lists (原因一：…, 方法一：…) stand at the same level."""
+    return current != new and current.startswith("named:") and new.startswith("named:")
+
+
+def build_sections(lines: list[str]) -> list[dict[str, Any]]:
+    """Numbered headings of a body (one paragraph a line) as a tree of sections.
+
+    A marker family seen first at some depth keeps that depth; a marker only
+    counts when it starts a list (number 1) or continues its list by one.
+    """
+    roots: list[_Node] = []
+    stack: list[_Node] = []
+    for i, line in enumerate(lines):
+        marker = parse_marker(line) or _confirmed_before_digit(lines, i)
+        node = _place(marker, stack, roots) if marker else None
+        if node is None:
+            if stack:
+                stack[-1].lines.append(line)
+            continue
+        heading, text = split_heading(marker.rest, len(line))  # type: ignore[union-attr]
+        node.heading = heading
+        if text:
+            node.lines.append(text)
+    return [root.to_dict(None) for root in roots]
+
+
+def _confirmed_before_digit(lines: list[str], i: int) -> Marker | None:
+    """``1.3月龄…`` as item 1 when the next line is item 2 of the same list (else a decimal)."""
+    marker = parse_marker_before_digit(lines[i])
+    if marker is None or i + 1 >= len(lines):
+        return None
+    following = parse_marker(lines[i + 1]) or parse_marker_before_digit(lines[i + 1])
+    confirmed = following is not None and following.family == marker.family and following.number == marker.number + 1
+    return marker if confirmed else None
+
+
+def _place(marker: Marker, stack: list[_Node], roots: list[_Node]) -> _Node | None:
+    """Put a marker's node into the tree (mutating stack/roots); None when it is no heading."""
+    depth = next((i for i, n in enumerate(stack) if n.marker.family == marker.family), None)
+    if depth is not None:
+        if marker.number != stack[depth].marker.number + 1:
+            return None
+        del stack[depth:]
+    elif marker.number != 1:
+        return None
+    elif stack and _peer_lists(stack[-1].marker.family, marker.family):
+        del stack[-1]  # 原因一… then 方法一…: two lists side by side, not one inside the other
+    elif len(stack) >= MAX_DEPTH:
+        return None
+    node = _Node(marker, marker.rest)
+    (stack[-1].children if stack else roots).append(node)
+    stack.append(node)
+    return node
