@@ -33,6 +33,7 @@ crawl: $(STAMP) font
 test: $(STAMP) test-services
 	$(BIN)/ruff check scraper pipelines tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	bash .ci/with-redis $(BIN)/python -m pytest
 
 # Score extraction against the labeled corpus, with trafilatura and GNE, → benchmarks/RESULTS.md

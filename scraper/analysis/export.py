@@ -9,43 +9,37 @@ and the datetimes as ISO 8601. ``read_parquet`` reads a Parquet export back into
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from scraper.analysis.inputs import EXPORT_FORMATS, find_outputs
-from scraper.analysis.loader import DATETIME, load_articles, with_dtypes
-from scraper.items import RECORD_FIELDS
+from scraper.analysis.loader import DATETIME, DATETIME_COLUMNS, load_articles, with_dtypes
+from scraper.items import ENTRY_TYPES, RECORD_FIELDS, Article, fields_of_kind
 
-NESTED = ("breadcrumbs", "keywords", "sections", "related", "images")
-JSON_IN_PARQUET = ("sections",)
 TIMESTAMP = pa.timestamp("us", tz="UTC")
-PARQUET_SCHEMA = pa.schema(
-    [
-        ("schema_version", pa.int64()),
-        ("url", pa.string()),
-        ("canonical_url", pa.string()),
-        ("site", pa.string()),
-        ("title", pa.string()),
-        ("published", TIMESTAMP),
-        ("author", pa.string()),
-        ("breadcrumbs", pa.list_(pa.string())),
-        ("description", pa.string()),
-        ("keywords", pa.list_(pa.string())),
-        ("body", pa.string()),
-        ("sections", pa.string()),
-        ("related", pa.list_(pa.struct([("title", pa.string()), ("url", pa.string()), ("summary", pa.string())]))),
-        ("images", pa.list_(pa.struct([("url", pa.string()), ("alt", pa.string())]))),
-        ("language", pa.string()),
-        ("fetched_at", TIMESTAMP),
-        ("fingerprint", pa.string()),
-        ("revision", pa.int64()),
-    ]
-)
-assert PARQUET_SCHEMA.names == list(RECORD_FIELDS)
+NESTED = fields_of_kind("text_list", "entries", "tree")
+JSON_IN_PARQUET = fields_of_kind("tree")
+
+
+def _arrow_type(name: str, kind: str) -> pa.DataType:
+    """The Arrow type of a record field of ``kind`` (see ``scraper.items.FIELD_KINDS``)."""
+    if kind == "entries":  # a list of objects whose values are all text (RelatedEntry, Image)
+        return pa.list_(pa.struct([(key, pa.string()) for key in get_type_hints(ENTRY_TYPES[name])]))
+    return {
+        "int": pa.int64(),
+        "text": pa.string(),
+        "datetime": TIMESTAMP,
+        "text_list": pa.list_(pa.string()),
+        "tree": pa.string(),  # a tree of any depth, which an Arrow schema cannot type: JSON
+    }[kind]
+
+
+PARQUET_SCHEMA = pa.schema([(f.name, _arrow_type(f.name, f.metadata["kind"])) for f in fields(Article)])
 
 
 def _json(value: Any) -> str | None:
@@ -75,7 +69,7 @@ def read_parquet(path: str | Path) -> pd.DataFrame:
     frame = pd.DataFrame({name: table.column(name).to_pylist() for name in table.column_names})
     for column in JSON_IN_PARQUET:
         frame[column] = frame[column].map(lambda text: None if text is None else json.loads(text))
-    for column in ("published", "fetched_at"):
+    for column in DATETIME_COLUMNS:
         frame[column] = pd.to_datetime(frame[column], utc=True).astype(DATETIME)
     frame["revision"] = frame["revision"].astype("Int64")
     return with_dtypes(frame)
@@ -86,7 +80,7 @@ def to_csv_frame(articles: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame({name: _python(articles[name]) for name in RECORD_FIELDS})
     for column in NESTED:
         frame[column] = frame[column].map(_json)
-    for column in ("published", "fetched_at"):
+    for column in DATETIME_COLUMNS:
         frame[column] = frame[column].map(lambda t: None if t is None else t.isoformat())
     return frame
 

@@ -10,17 +10,20 @@ from typing import Any
 
 import pandas as pd
 
-from scraper.items import RECORD_FIELDS
+from scraper.items import RECORD_FIELDS, fields_of_kind
 
 SECTION_COLUMNS = ["url", "title", "path", "depth", "label", "number", "heading", "kind", "text"]
 RELATED_COLUMNS = ["url", "title", "related_title", "related_url", "related_summary"]
 IMAGE_COLUMNS = ["url", "title", "image_url", "alt"]
 DUPLICATE_COLUMNS = ["url", "duplicate_of", "reason", "similarity"]
-STRING_COLUMNS = ("url", "canonical_url", "title", "author", "description", "body", "language", "fingerprint")
+# The column kinds derive from the record's one declaration (scraper.items.Article).
+CATEGORY_COLUMNS = ("site",)
+STRING_COLUMNS = tuple(name for name in fields_of_kind("text") if name not in CATEGORY_COLUMNS)
+DATETIME_COLUMNS = fields_of_kind("datetime")
+LIST_FIELDS = fields_of_kind("text_list", "entries", "tree")
+NESTED_OBJECTS = fields_of_kind("entries", "tree")
 PathLike = str | Path
 DATETIME = pd.DatetimeTZDtype("us", "UTC")  # one unit whatever pandas infers (Parquet exports use it too)
-LIST_FIELDS = ("breadcrumbs", "keywords", "sections", "related", "images")
-NESTED_OBJECTS = ("sections", "related", "images")
 
 
 def _expand(paths: PathLike | Iterable[PathLike]) -> list[Path]:
@@ -73,7 +76,7 @@ def load_articles(paths: PathLike | Iterable[PathLike], latest: bool = True) -> 
         if column not in frame.columns:
             frame[column] = None
     frame = frame[list(RECORD_FIELDS) + [c for c in frame.columns if c not in RECORD_FIELDS]]
-    for column in ("published", "fetched_at"):
+    for column in DATETIME_COLUMNS:
         frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601").astype(DATETIME)
     frame["revision"] = frame["revision"].fillna(1).astype("Int64")
     if latest and len(frame):
@@ -86,7 +89,8 @@ def with_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
     """The loader's dtypes for the text columns and ``site`` (also applied to exports read back)."""
     for column in STRING_COLUMNS:
         frame[column] = frame[column].astype("string")
-    frame["site"] = frame["site"].astype("category")
+    for column in CATEGORY_COLUMNS:
+        frame[column] = frame[column].astype("category")
     return frame
 
 
