@@ -40,6 +40,13 @@ SPIDER_MIDDLEWARES = {
 DOWNLOADER_MIDDLEWARES = {
     # Before the retry/redirect/httpcompression middlewares see the response (304 ends it here).
     "scraper.incremental.middleware.IncrementalMiddleware": 560,
+    # Scrapy's own, raising typed IgnoreRequest subclasses that carry their reason (scraper.ignored).
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "scraper.ignored.TypedOffsiteMiddleware": 50,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "scraper.ignored.TypedRobotsTxtMiddleware": 100,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "scraper.ignored.TypedHttpCompressionMiddleware": 590,
 }
 # Incremental runs: where state persists between runs (unset: every run starts from nothing).
 STATE_DIR = None
