@@ -39,7 +39,8 @@ def test_the_extract_command_runs_the_same_stages():
 
 def test_finish_item_runs_every_per_item_stage():
     stats = CounterStats()
-    article = Article(url="http://s.test/a.html", title="高血压", body=f"{BODY}\n{BODY}\n版权所有，禁止转载", fetched_at=FETCHED_AT)
+    body = f"{BODY}\n{BODY}\n版权所有，禁止转载"
+    article = Article(url="http://s.test/a.html", title="高血压", body=body, fetched_at=FETCHED_AT)
     item = finish_item(article, stats)
     assert item.body == BODY  # boilerplate line gone (cleaning), repeated block gone (intra-page)
     assert item.fingerprint and len(item.fingerprint) == 32  # structure

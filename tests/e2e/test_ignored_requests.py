@@ -11,7 +11,6 @@ import gzip
 from typing import Any
 
 from conftest import _QuietHandler, run_crawl, start_server, stop_server
-
 from scraper.reasons import IgnoreReason, SkipReason
 from scraper.stats import faults, ignored_key, skipped_key
 
