@@ -14,10 +14,10 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import DropItem
 
 from scraper.incremental.revisions import next_revision
-from scraper.incremental.state import CrawlState
+from scraper.incremental.state import CrawlState, crawl_state
 from scraper.stats import INCREMENTAL_NEW, INCREMENTAL_UNCHANGED, INCREMENTAL_UPDATED, Stats
 
 
@@ -28,11 +28,9 @@ class IncrementalPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalPipeline:
-        state_dir = crawler.settings.get("STATE_DIR")
-        if not state_dir:
-            raise NotConfigured
+        state = crawl_state(crawler)
         assert crawler.stats is not None
-        pipeline = cls(crawler.stats, CrawlState(state_dir))
+        pipeline = cls(crawler.stats, state)
         crawler.signals.connect(pipeline.exported, signal=signals.item_scraped)
         crawler.signals.connect(pipeline.state.close, signal=signals.spider_closed)
         return pipeline

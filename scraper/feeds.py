@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -59,6 +60,19 @@ def record_line(item: Any) -> str:
     """The JSON line of a record: every field, in schema order, Chinese not escaped."""
     adapter = ItemAdapter(item)
     return json.dumps({key: adapter.get(key) for key in RECORD_FIELDS}, ensure_ascii=False) + "\n"
+
+
+def json_lines(path: Path) -> Iterator[tuple[int, Any]]:
+    """``(line number, value)`` for each non-blank line of a JSONL file; the value is the
+    ``json.JSONDecodeError`` of a line that is not JSON, for the caller to raise or count."""
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield number, json.loads(line)
+            except json.JSONDecodeError as error:
+                yield number, error
 
 
 def write_atomically(path: Path, text: str) -> None:

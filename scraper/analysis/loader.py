@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from scraper.feeds import json_lines
 from scraper.items import RECORD_FIELDS, fields_of_kind
 
 SECTION_COLUMNS = ["url", "title", "path", "depth", "label", "number", "heading", "kind", "text"]
@@ -41,25 +42,18 @@ def _expand(paths: PathLike | Iterable[PathLike]) -> list[Path]:
 def _records(path: Path, lists: tuple[str, ...] = ()) -> Iterator[dict[str, Any]]:
     """The JSON objects of a JSONL file; ``lists`` names fields that must be lists (of objects, for the
     nested ones) or null. A line that breaks this is a ``ValueError`` naming the file and line."""
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{number}: not a JSON line ({exc.msg})") from exc
-            if not isinstance(record, dict):
-                raise ValueError(f"{path}:{number}: not a JSON object")
-            for name in lists:
-                value = record.get(name)
-                if value is not None and not (
-                    isinstance(value, list) and (name not in NESTED_OBJECTS or all(isinstance(v, dict) for v in value))
-                ):
-                    raise ValueError(
-                        f"{path}:{number}: {name} is not a list" + " of objects" * (name in NESTED_OBJECTS)
-                    )
-            yield record
+    for number, record in json_lines(path):
+        if isinstance(record, json.JSONDecodeError):
+            raise ValueError(f"{path}:{number}: not a JSON line ({record.msg})") from record
+        if not isinstance(record, dict):
+            raise ValueError(f"{path}:{number}: not a JSON object")
+        for name in lists:
+            value = record.get(name)
+            if value is not None and not (
+                isinstance(value, list) and (name not in NESTED_OBJECTS or all(isinstance(v, dict) for v in value))
+            ):
+                raise ValueError(f"{path}:{number}: {name} is not a list" + " of objects" * (name in NESTED_OBJECTS))
+        yield record
 
 
 def load_articles(paths: PathLike | Iterable[PathLike], latest: bool = True) -> pd.DataFrame:

@@ -23,7 +23,10 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", required=True, type=Path, help="where the kept records go")
     parser.add_argument("--duplicates", type=Path, help="where duplicates go (default: OUT.duplicates.jsonl)")
     parser.add_argument(
-        "--threshold", type=float, default=NEAR_DUPLICATE_THRESHOLD, help="near-duplicate Jaccard (0.8)"
+        "--threshold",
+        type=float,
+        default=NEAR_DUPLICATE_THRESHOLD,
+        help=f"near-duplicate Jaccard ({NEAR_DUPLICATE_THRESHOLD})",
     )
     parser.add_argument("--state", type=Path, help="keep the near-duplicate index here between calls")
     return parser

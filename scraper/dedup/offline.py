@@ -22,6 +22,7 @@ from scraper.dedup.minhash import NearDuplicateConfig
 from scraper.dedup.near import NEAR_INDEX_FILE, NearDuplicateIndex, SqliteBandStore
 from scraper.dedup.rules import Deduplicator
 from scraper.errors import InputError
+from scraper.feeds import json_lines
 from scraper.text.fingerprint import body_fingerprint
 
 
@@ -49,20 +50,14 @@ def default_duplicates_path(output: Path) -> Path:
 
 def _records(paths: list[Path], summary: DedupSummary, warn: IO[str]) -> Iterator[dict[str, Any]]:
     for path in paths:
-        with path.open(encoding="utf-8") as lines:
-            for number, line in enumerate(lines, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as error:
-                    summary.skipped["not JSON"] += 1
-                    print(f"healthscrape: {path}:{number}: skipped, not JSON ({error.msg})", file=warn)
-                    continue
-                if not isinstance(record, dict) or not isinstance(record.get("url"), str):
-                    summary.skipped["no url"] += 1
-                    print(f"healthscrape: {path}:{number}: skipped, not a record with a url", file=warn)
-                    continue
+        for number, record in json_lines(path):
+            if isinstance(record, json.JSONDecodeError):
+                summary.skipped["not JSON"] += 1
+                print(f"healthscrape: {path}:{number}: skipped, not JSON ({record.msg})", file=warn)
+            elif not isinstance(record, dict) or not isinstance(record.get("url"), str):
+                summary.skipped["no url"] += 1
+                print(f"healthscrape: {path}:{number}: skipped, not a record with a url", file=warn)
+            else:
                 yield record
 
 

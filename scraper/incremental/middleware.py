@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.statscollectors import StatsCollector
 
 from scraper.ignored import KnownArticle, NotModified
-from scraper.incremental.state import CrawlState
+from scraper.incremental.state import CrawlState, crawl_state
 from scraper.stats import INCREMENTAL_NOT_MODIFIED, INCREMENTAL_SKIPPED_KNOWN
 
 
@@ -29,11 +28,9 @@ class IncrementalMiddleware:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalMiddleware:
-        state_dir = crawler.settings.get("STATE_DIR")
-        if not state_dir:
-            raise NotConfigured
+        state = crawl_state(crawler)
         assert crawler.stats is not None
-        middleware = cls(CrawlState(state_dir), crawler.stats, crawler.settings.getbool("INCREMENTAL_REFETCH"))
+        middleware = cls(state, crawler.stats, crawler.settings.getbool("INCREMENTAL_REFETCH"))
         crawler.signals.connect(middleware.close, signal=signals.spider_closed)
         return middleware
 

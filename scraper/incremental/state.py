@@ -12,6 +12,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+
 STATE_FILE = "state.sqlite"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS pages (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT);
@@ -28,6 +31,14 @@ class KnownArticle:
     fingerprint: str | None
     revision: int
     duplicate_of: str | None
+
+
+def crawl_state(crawler: Crawler) -> CrawlState:
+    """The state of the crawl's ``STATE_DIR``; ``NotConfigured`` without one (the component stays off)."""
+    state_dir = crawler.settings.get("STATE_DIR")
+    if not state_dir:
+        raise NotConfigured
+    return CrawlState(state_dir)
 
 
 class CrawlState:
