@@ -9,7 +9,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from conftest import start_server
+from tests.helpers.servers import start_server
 
 # Fault pages linked from the home page; the ones marked True serve an article in the end.
 FAULTS = {

@@ -1,0 +1,112 @@
+"""The saved pages of ``tests/fixtures/pages/``: one folder per page, read and parsed as a crawl would.
+
+A folder holds ``page.html`` (or ``page.txt``, a plain-text dump), the exact bytes a server sent;
+``meta.json``: ``{"url", "headers", "fetched_at", "site"}`` (``site``, optional, forces a profile);
+``expected.json``: the expected record fields, or ``{"skip": reason}`` for a page that is no article.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy.http import HtmlResponse, Response, TextResponse
+
+from scraper.items import Article
+from scraper.parsing import Skip, parse_article
+from scraper.stages import finish_item
+from scraper.stats import CounterStats
+from tests.helpers.paths import PAGES
+
+_FROM_META: Any = object()
+
+
+@dataclass(frozen=True)
+class SavedPage:
+    name: str
+    folder: Path
+
+    @property
+    def file(self) -> Path:
+        html = self.folder / "page.html"
+        return html if html.exists() else self.folder / "page.txt"
+
+    @cached_property
+    def meta(self) -> dict[str, Any]:
+        return json.loads((self.folder / "meta.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+    @cached_property
+    def expected(self) -> dict[str, Any]:
+        return json.loads((self.folder / "expected.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+    @property
+    def url(self) -> str:
+        return self.meta["url"]  # type: ignore[no-any-return]
+
+    @property
+    def origin(self) -> str:
+        """``scheme://host`` of the page's URL."""
+        parts = urlsplit(self.url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    @property
+    def path(self) -> str:
+        return urlsplit(self.url).path
+
+    def response(self, url: str | None = None, headers: dict[str, str] | None = None) -> Response:
+        """The page as downloaded from its URL (or ``url``), with its headers (or ``headers``)."""
+        cls = HtmlResponse if self.file.suffix == ".html" else TextResponse
+        given = self.meta.get("headers") if headers is None else headers
+        return cls(url=url or self.url, body=self.file.read_bytes(), headers=given or None)
+
+
+@cache
+def saved_page(name: str) -> SavedPage:
+    folder = PAGES / name
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no saved page {name} in {PAGES}")
+    return SavedPage(name, folder)
+
+
+def saved_pages() -> list[SavedPage]:
+    """Every saved page, by name."""
+    return [saved_page(folder.name) for folder in sorted(PAGES.iterdir()) if (folder / "meta.json").exists()]
+
+
+def fetch_saved(url: str) -> Response | None:
+    """The saved page whose URL is ``url`` (the later pages of a split article), else None."""
+    return next((page.response() for page in saved_pages() if page.url == url), None)
+
+
+def parse_saved(
+    name: str,
+    *,
+    url: str | None = None,
+    site: str | None = _FROM_META,
+    fetched_at: str | None = _FROM_META,
+    finish: bool = True,
+) -> Article | Skip:
+    """A saved page through ``parse_article`` (later pages fetched among the saved pages) and, with
+    ``finish``, through every per-item stage (``finish_item``): the record users get. ``url``,
+    ``site`` and ``fetched_at`` replace the page's own (from meta.json)."""
+    page = saved_page(name)
+    result = parse_article(
+        page.response(url),
+        fetched_at=page.meta.get("fetched_at") if fetched_at is _FROM_META else fetched_at,
+        site=page.meta.get("site") if site is _FROM_META else site,
+        fetch=fetch_saved,
+    )
+    if finish and isinstance(result, Article):
+        return finish_item(result, CounterStats())  # type: ignore[no-any-return]
+    return result
+
+
+def parsed_article(name: str, **options: Any) -> Article:
+    """:func:`parse_saved` for a page that is an article."""
+    result = parse_saved(name, **options)
+    assert isinstance(result, Article), f"{name}: {result}"
+    return result
