@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from scraper.text.sections import MAX_DEPTH, MAX_HEADING_CHARS, build_sections, heading_kind, split_heading
-
-SEED_ARTICLE = Path(__file__).resolve().parent / "fixtures" / "seed" / "expected" / "article.json"
+from tests.helpers.labels import expected_record
+from tests.helpers.records import outline
 
 
 def node(
@@ -29,11 +27,6 @@ def node(
         "text": text,
         "subsections": subsections or [],
     }
-
-
-def outline(sections: list[dict[str, Any]]) -> list[Any]:
-    """(label, heading) pairs with nested lists for subsections: a compact view of the tree."""
-    return [(s["label"], s["heading"], outline(s["subsections"])) for s in sections]
 
 
 @pytest.mark.parametrize(
@@ -234,7 +227,7 @@ def test_split_heading(rest: str, expected: tuple[str, str]) -> None:
 
 
 def test_seed_article_sections() -> None:
-    expected = json.loads(SEED_ARTICLE.read_text(encoding="utf-8"))
+    expected = expected_record("seed-article")
     assert build_sections(expected["body"].split("\n")) == expected["sections"]
 
 
@@ -244,3 +237,24 @@ def test_digit_after_a_dot_is_a_marker_only_when_the_list_goes_on() -> None:
     decimal = build_sections(["一、用药", "1.5倍的剂量要在医生指导下使用。", "注意观察。"])
     assert decimal[0]["subsections"] == []
     assert decimal[0]["text"] == "1.5倍的剂量要在医生指导下使用。\n注意观察。"
+
+
+def test_named_lists_one_after_the_other_are_siblings():
+    tree = build_sections(
+        [
+            "原因一：受凉",
+            "寒冷刺激。",
+            "原因二：劳累",
+            "过度疲劳。",
+            "方法一：热敷",
+            "每天两次。",
+            "方法二：按摩",
+            "轻揉。",
+        ]
+    )
+    assert [(s["label"], [c["label"] for c in s["subsections"]]) for s in tree] == [
+        ("原因一", []),
+        ("原因二", []),
+        ("方法一", []),
+        ("方法二", []),
+    ]

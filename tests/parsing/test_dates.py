@@ -13,6 +13,9 @@ from scraper.parsing.dates import (
     labelled_date,
     parse_date,
 )
+from tests.helpers.pages import parsed_article, saved_page
+
+HOST = "http://www.kangning.example"
 
 
 @pytest.mark.parametrize(
@@ -209,11 +212,30 @@ def test_modification_date_label_is_an_update_label():
     assert parse_date("修改日期：2021-01-01 2020-07-14") == "2020-07-14"
 
 
-def test_months_ago_are_calendar_months() -> None:
-    from datetime import datetime, timedelta, timezone
+# --- dates on whole pages (each page's date is checked by tests/parsing/test_saved_pages.py)
 
-    from scraper.parsing.relative_dates import relative_date
 
-    china = timezone(timedelta(hours=8))
-    assert relative_date("3个月前 回答", datetime(2026, 11, 20, 16, 0, tzinfo=china)) == "2026-08-20"
-    assert relative_date("3个月前", datetime(2026, 5, 31, 9, 0, tzinfo=china)) == "2026-02-28"
+def test_date_labelled_riqi_below_the_article():
+    assert "日期：2020/07/14" not in parsed_article("date-label-riqi").body
+
+
+def test_date_only_in_the_url_year_slash_monthday():
+    assert parsed_article("date-url-only", url=HOST + "/yangsheng/6604.html").published is None
+    assert parsed_article("date-url-only", url=HOST + "/yangsheng/2020/0714/6604.html").published == "2020-07-14"
+
+
+def test_date_only_in_the_url_compact():
+    assert saved_page("date-url-only").url == HOST + "/yangsheng/20200714/6604.html"
+    assert parsed_article("date-url-only", url=HOST + "/yangsheng/20200714/6604.html").published == "2020-07-14"
+
+
+def test_comment_dates_are_ignored():
+    assert "健康小达人" not in parsed_article("date-comments").body
+
+
+def test_page_without_a_date_has_null_published():
+    """The parser alone (auto profile)."""
+    expected = saved_page("no-date").expected
+    record = parsed_article("no-date", finish=False)
+    assert record.title == expected["title"]
+    assert record.published is None

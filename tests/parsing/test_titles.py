@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.parsing.titles import SplitTitle, choose_title, site_name_from_suffix, split_title, strip_site_suffix
+from tests.helpers.pages import parsed_article
 
 
 @pytest.mark.parametrize(
@@ -109,3 +110,11 @@ def test_site_name_from_suffix(suffix: str, name: str) -> None:
 )
 def test_choose_title(h1: str | None, head_title: str | None, og_title: str | None, expected: str | None) -> None:
     assert choose_title(h1, head_title, og_title) == expected
+
+
+# --- titles on whole pages (each page's title and site are checked by tests/parsing/test_saved_pages.py)
+
+
+def test_title_from_h1_agreeing_with_title_tag():
+    article = parsed_article("title-consensus")
+    assert article.body.split("\n")[0] == "湿疹是婴幼儿常见的皮肤病，表现为皮肤发红、粗糙、脱屑，常常伴有瘙痒。"

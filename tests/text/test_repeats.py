@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from scraper.text.repeats import MIN_REPEAT_CHARS, drop_repeated_blocks
+from tests.helpers.labels import expected_record
 
-SEED_ARTICLE = Path(__file__).resolve().parent / "fixtures" / "seed" / "expected" / "article.json"
-SEED_BODY = json.loads(SEED_ARTICLE.read_text(encoding="utf-8"))["body"].split("\n")
+SEED_BODY = expected_record("seed-article")["body"].split("\n")
 
 LONG = "这是一段很长的重复段落，超过二十个字符，用来测试重复段落是否会被删除。"
 

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from scraper.text.boilerplate import is_boilerplate
-
-SEED_ARTICLE = Path(__file__).resolve().parent / "fixtures" / "seed" / "expected" / "article.json"
+from tests.helpers.labels import expected_record
 
 
 @pytest.mark.parametrize(
@@ -68,7 +64,7 @@ def test_ordinary_sentences_are_not_boilerplate(line: str) -> None:
 
 
 def test_seed_article_paragraphs_are_not_boilerplate() -> None:
-    body = json.loads(SEED_ARTICLE.read_text(encoding="utf-8"))["body"]
+    body = expected_record("seed-article")["body"]
     lines = body.split("\n")
     assert len(lines) == 11
     assert [line for line in lines if is_boilerplate(line)] == []

@@ -1,0 +1,81 @@
+"""Decoding pages (scraper.parsing.encoding): declared, undeclared and wrongly declared charsets.
+
+Each page's title, site and body are checked by tests/parsing/test_saved_pages.py; here, that the
+saved bytes are what the test is about and that nothing was decoded into U+FFFD.
+"""
+
+from __future__ import annotations
+
+from scraper.items import Article
+from tests.helpers.pages import parsed_article, saved_page
+
+
+def page_bytes(name: str) -> bytes:
+    return saved_page(name).file.read_bytes()
+
+
+def assert_no_replacement_character(article: Article) -> None:
+    assert "\ufffd" not in article.body + (article.title or "") + (article.site or "")
+
+
+def test_utf8_with_meta_charset():
+    assert b'<meta charset="utf-8">' in page_bytes("enc-utf8-meta")
+    assert_no_replacement_character(parsed_article("enc-utf8-meta"))
+
+
+def test_gbk_declared_in_meta_http_equiv():
+    assert b'http-equiv="Content-Type" content="text/html; charset=gbk"' in page_bytes("enc-gbk-http-equiv")
+    assert_no_replacement_character(parsed_article("enc-gbk-http-equiv"))
+
+
+def test_gb2312_declared_only_in_the_http_header():
+    assert b"charset" not in page_bytes("enc-gb2312-header-only")
+    assert saved_page("enc-gb2312-header-only").meta["headers"] == {"Content-Type": "text/html; charset=gb2312"}
+    assert_no_replacement_character(parsed_article("enc-gb2312-header-only"))
+
+
+def test_big5_with_meta_charset():
+    assert b'<meta charset="big5">' in page_bytes("enc-big5-meta")
+    assert_no_replacement_character(parsed_article("enc-big5-meta"))
+
+
+def test_utf8_bytes_with_a_wrong_gb2312_meta():
+    assert b'<meta charset="gb2312">' in page_bytes("enc-utf8-wrong-gb2312-meta")
+    assert_no_replacement_character(parsed_article("enc-utf8-wrong-gb2312-meta"))
+
+
+def test_big5_bytes_with_a_wrong_utf8_meta():
+    assert b'<meta charset="utf-8">' in page_bytes("enc-big5-wrong-utf8-meta")
+    assert_no_replacement_character(parsed_article("enc-big5-wrong-utf8-meta"))
+
+
+def test_utf8_with_a_bom_and_no_declaration():
+    body = page_bytes("enc-utf8-bom")
+    assert body.startswith(b"\xef\xbb\xbf") and b"charset" not in body
+    assert_no_replacement_character(parsed_article("enc-utf8-bom"))
+
+
+def test_gb18030_with_characters_gbk_lacks():
+    assert b'<meta charset="gb18030">' in page_bytes("enc-gb18030-meta")
+    article = parsed_article("enc-gb18030-meta")
+    assert (
+        article.body.split("\n")[0]
+        == "地包天在医学上称为反\U0002c317，是指下前牙咬在上前牙的外面，是儿童常见的错\U0002c317畸形之一。"
+    )
+    assert "\ufffd" not in article.body
+
+
+def test_gbk_without_any_declaration():
+    assert b"charset" not in page_bytes("enc-gbk-no-declaration")
+    article = parsed_article("enc-gbk-no-declaration")
+    assert article.body.split("\n")[-1] == "正在感冒发热、身体有炎症或者腹泻的人，暂时不宜食用枸杞子。"
+    assert "\ufffd" not in article.body
+
+
+def test_gbk_page_is_decoded_from_its_meta_charset():
+    """The parser alone (auto profile): the title and date right, the body decoded."""
+    expected = saved_page("gbk-article").expected
+    record = parsed_article("gbk-article", finish=False)
+    assert record.title == expected["title"]
+    assert "蒲公英" in record.body and "\ufffd" not in record.body
+    assert record.published == expected["published"]
