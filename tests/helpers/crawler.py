@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from scrapy.crawler import Crawler
-from scrapy.settings import Settings
+from scrapy.settings import BaseSettings
 from scrapy.spiders import Spider
 from scrapy.utils.test import get_crawler
 
@@ -17,8 +17,8 @@ from scraper.spiders.articles import ArticlesSpider
 
 
 def project_settings(**overrides: Any) -> dict[str, Any]:
-    """``scraper.settings`` as a dict, with ``overrides``."""
-    settings = Settings()
+    """``scraper.settings`` (without Scrapy's defaults, which the crawler adds) as a dict, with ``overrides``."""
+    settings = BaseSettings()
     settings.setmodule("scraper.settings")
     return {**settings.copy_to_dict(), **overrides}
 
