@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import warnings
 from collections import Counter
 from datetime import UTC, datetime
@@ -11,65 +10,18 @@ from typing import Any
 
 import pytest
 
-from scraper.items import RECORD_FIELDS
 from scraper.analysis.report import numbers_for
-
-BASE = "http://s.test"
-
-
-def article(n: int, **fields: Any) -> dict[str, Any]:
-    record: dict[str, Any] = {field: None for field in RECORD_FIELDS}
-    record.update(
-        schema_version=1, url=f"{BASE}/{n}.html", title=f"文章{n}", site="甲网", breadcrumbs=[], keywords=[],
-        body="正文", sections=[], related=[], images=[], fetched_at="2026-11-25T10:00:00Z",
-        fingerprint=f"{n:032x}", revision=1,
-    )  # fmt: skip
-    record.update(fields)
-    return record
-
-
-def section(kind: str | None, *subsections: dict[str, Any]) -> dict[str, Any]:
-    return {"label": "一", "number": 1, "heading": "标题", "kind": kind, "text": "", "subsections": list(subsections)}
-
-
-RUN1_ARTICLES = [
-    article(
-        1, published="2020-01-15", breadcrumbs=["首页", "疾病", "腰痛"], body="腰" * 100, author="张三",
-        sections=[section("cause", section("cause"), section(None)), section("treatment")],
-    ),
-    article(2, published="2020-03-02T09:00:00+08:00", breadcrumbs=["首页", "疾病"], body="血" * 300,
-            sections=[section("symptom")]),
-    # 07:00 in Beijing on 1 March is still February in UTC: months are UTC months.
-    article(3, site="乙网", published="2020-03-01T07:00:00+08:00", breadcrumbs=["养生"], body="养" * 50),
-    article(4, site=None, published=None, body="食" * 1000, sections=[section("diet")],
-            images=[{"url": f"{BASE}/a.jpg", "alt": "图"}], revision=1),
-]  # fmt: skip
-RUN2_ARTICLES = [article(4, site=None, published=None, body="食" * 1200, sections=[section("diet")], revision=2)]
-RUN1_DUPLICATES = [
-    {"url": f"{BASE}/x1.html", "duplicate_of": f"{BASE}/1.html", "reason": "same_body"},
-    {"url": f"{BASE}/x2.html", "duplicate_of": f"{BASE}/1.html", "reason": "near_duplicate", "similarity": 0.91},
-    {"url": f"{BASE}/m/2.html", "duplicate_of": f"{BASE}/2.html", "reason": "same_canonical"},
-]
-RUN2_DUPLICATES = [
-    {"url": f"{BASE}/x3.html", "duplicate_of": f"{BASE}/1.html", "reason": "near_duplicate", "similarity": 0.85},
-    {"url": f"{BASE}/x1.html", "duplicate_of": f"{BASE}/1.html", "reason": "same_body"},  # recorded again
-    {"url": f"{BASE}/x5.html", "duplicate_of": f"{BASE}/gone.html", "reason": "same_body"},  # original not loaded
-]
-RUN1_STATS = {"parse/skipped_broken": 2, "downloader/response_status_count/404": 1,
-              "downloader/response_status_count/200": 10}  # fmt: skip
-RUN2_STATS = {"parse/skipped_broken": 1, "parse/skipped_empty": 3}
-
-
-def write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-
-
-def write_run(folder: Path, articles: list[dict], duplicates: list[dict], stats: dict[str, Any]) -> None:
-    write_jsonl(folder / "articles.jsonl", articles)
-    write_jsonl(folder / "duplicates.jsonl", duplicates)
-    report = {"run": folder.name, "status": "ok", "counts": {}, "checks": [], "stats": stats}
-    (folder / "report.json").write_text(json.dumps(report), encoding="utf-8")
+from scraper.items import RECORD_FIELDS
+from tests.helpers.runs import (
+    BASE,
+    RUN1_ARTICLES,
+    RUN1_DUPLICATES,
+    RUN1_STATS,
+    RUN2_ARTICLES,
+    RUN2_DUPLICATES,
+    RUN2_STATS,
+    write_run,
+)
 
 
 @pytest.fixture

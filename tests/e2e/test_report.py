@@ -1,26 +1,20 @@
-"""``healthscrape report`` on a real crawl of the sample site, opened in a real headless browser."""
+"""``healthscrape report`` on a real crawl of the sample site, opened in a real headless browser.
+
+Bad inputs and a missing output are tests/cli/test_report.py.
+"""
 
 from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from io import BytesIO
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, HEIGHT, WIDTH, load_page
 from PIL import Image, ImageStat
 
-from conftest import run_crawl
-from scraper.cli import main
-
-SCRIPT = Path(sys.executable).with_name("healthscrape")
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, timeout=120)
+from tests.helpers.browser import CHROMIUM, HEIGHT, WIDTH, load_page
+from tests.helpers.crawl import healthscrape, run_crawl
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +30,7 @@ def crawled(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def report(crawled) -> tuple[Path, dict]:
     html, numbers = crawled / "report.html", crawled / "numbers.json"
-    done = run("report", str(crawled), "-o", str(html), "--json", str(numbers))
+    done = healthscrape("report", str(crawled), "-o", str(html), "--json", str(numbers))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == f"healthscrape: report written to {html}"  # the path, last
     return html, json.loads(numbers.read_text(encoding="utf-8"))
@@ -106,44 +100,8 @@ def test_report_numbers_agree_with_the_crawl(report, crawled):
 
 
 def test_json_on_stdout(crawled):
-    done = run("report", str(crawled / "articles.jsonl"), "--json")
+    done = healthscrape("report", str(crawled / "articles.jsonl"), "--json")
     assert done.returncode == 0, done.stderr
     numbers = json.loads(done.stdout)
     assert numbers["totals"]["articles"] > 0
     assert numbers["failed_pages"] == {"by_reason": {}, "by_run": {}}  # no stats among the inputs
-
-
-@pytest.mark.parametrize(
-    ("inputs", "message"),
-    [
-        (["none.jsonl"], "no such file or folder: {tmp}/none.jsonl"),
-        (["bad.jsonl"], "{tmp}/bad.jsonl: not a JSONL file"),
-        (["empty"], "{tmp}/empty: no articles.jsonl in it, nor in its runs/*/ or */ folders"),
-        (["duplicates.jsonl"], "no articles among the inputs"),
-        (["bad.json", "articles.jsonl"], "{tmp}/bad.json: not a JSON file"),
-        (["fields.jsonl"], "{tmp}/fields.jsonl:2: related is not a list of objects"),
-        (["articles.jsonl", "array.jsonl"], "{tmp}/array.jsonl:2: not a JSON object"),
-        (["deep.jsonl"], "malformed input (TypeError"),
-    ],
-)
-def test_bad_inputs_give_a_message_and_exit_code_2(tmp_path, capsys, inputs, message):
-    (tmp_path / "bad.jsonl").write_text("not json\n")
-    (tmp_path / "bad.json").write_text("[1, 2")
-    (tmp_path / "empty").mkdir()
-    (tmp_path / "duplicates.jsonl").write_text('{"url": "a", "duplicate_of": "b", "reason": "same_body"}\n')
-    (tmp_path / "articles.jsonl").write_text('{"url": "a", "title": "标题", "body": "正文"}\n')
-    (tmp_path / "fields.jsonl").write_text('{"url": "a"}\n{"url": "b", "related": ["x"]}\n')
-    (tmp_path / "array.jsonl").write_text('{"url": "a"}\n[1]\n')
-    (tmp_path / "deep.jsonl").write_text('{"url": "a", "sections": [{"label": "一", "subsections": "x"}]}\n')
-    code = main(["report", *(str(tmp_path / name) for name in inputs), "-o", str(tmp_path / "r.html")])
-    stderr = capsys.readouterr().err
-    assert code == 2
-    assert stderr.startswith("healthscrape: report: " + message.format(tmp=tmp_path))
-    assert len(stderr.splitlines()) == 1
-    assert not (tmp_path / "r.html").exists()
-
-
-def test_report_needs_an_output(tmp_path, capsys):
-    with pytest.raises(SystemExit) as exited:
-        main(["report", str(tmp_path)])
-    assert exited.value.code == 2 and "give -o report.html, --json [PATH] or both" in capsys.readouterr().err

@@ -4,33 +4,32 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
-from conftest import EVAL, FIXTURES, SEED, SPLIT_ARTICLE, eval_label, expected_record
-
-SCRIPT = Path(sys.executable).with_name("healthscrape")
+from tests.helpers.crawl import healthscrape
+from tests.helpers.labels import SPLIT_ARTICLE, eval_label, expected_record
+from tests.helpers.pages import saved_page
+from tests.helpers.paths import EVAL
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(SCRIPT), *args], capture_output=True, text=True, timeout=60)
+def run(*args: str):
+    return healthscrape(*args, timeout=60)
 
 
 def test_extract_file_with_url_prints_the_golden_record():
     base = "http://127.0.0.1:8000"
-    done = run("extract", str(SEED / "related.html"), "--url", base + "/jibing/yaotong/20200713/2086.html")
+    page = saved_page("seed-related")
+    done = run("extract", str(page.file), "--url", base + page.path)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert len(lines) == 1
     record = json.loads(lines[0])
-    for field, value in expected_record("related", base).items():
+    for field, value in expected_record("seed-related", base).items():
         assert record[field] == value, field
     assert "腰突然直不起来" in lines[0]  # Chinese is not escaped
 
 
 def test_extract_url_fetches_the_page(serve, tmp_path):
-    shutil.copy(SEED / "article.html", tmp_path / "a.html")
+    shutil.copy(saved_page("seed-article").file, tmp_path / "a.html")
     site = serve(tmp_path)
     done = run("extract", site.base + "/a.html")
     assert done.returncode == 0, done.stderr
@@ -47,7 +46,7 @@ def test_missing_file_exits_2_with_a_message():
 
 
 def test_unreadable_page_exits_2(tmp_path):
-    done = run("extract", str(FIXTURES / "pages" / "truncated.html"))
+    done = run("extract", str(saved_page("truncated").file))
     assert done.returncode == 2
     assert "truncated HTML" in done.stderr
     binary = tmp_path / "image.png"
@@ -65,9 +64,10 @@ def test_unreachable_url_exits_2(serve, tmp_path):
 
 
 def test_non_article_page_exits_1():
-    done = run("extract", str(FIXTURES / "pages" / "tag-page.html"))
+    page = saved_page("tag-page").file
+    done = run("extract", str(page))
     assert done.returncode == 1
-    assert "tag-page.html" in done.stderr
+    assert str(page) in done.stderr  # the message names the file
 
 
 def test_extract_merges_later_pages_saved_next_to_the_first(tmp_path):

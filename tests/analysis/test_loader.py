@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import pytest
 
-from conftest import expected_record
 from scraper.analysis.loader import load_articles, sections_frame
 from scraper.items import RECORD_FIELDS
+from tests.helpers.labels import expected_record
+from tests.helpers.records import record, write_jsonl
 
 
-def write_jsonl(path, records):
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-
-
-def record(name: str) -> dict:
-    data = {field: None for field in RECORD_FIELDS}
-    data.update(expected_record(name, "http://s.test"), fetched_at="2026-11-25T10:00:00Z")
-    return data
+def exported(name: str) -> dict:
+    """Seed page ``name``'s expected record as a crawl of http://s.test exports it."""
+    return record(**expected_record(f"seed-{name}", "http://s.test"))
 
 
 def test_load_articles_from_several_files_and_globs(tmp_path):
-    write_jsonl(tmp_path / "a.jsonl", [record("article")])
-    write_jsonl(tmp_path / "b.jsonl", [record("related")])
+    write_jsonl(tmp_path / "a.jsonl", [exported("article")])
+    write_jsonl(tmp_path / "b.jsonl", [exported("related")])
     frame = load_articles(str(tmp_path / "*.jsonl"))
     assert list(frame.columns) == list(RECORD_FIELDS)
     assert len(frame) == 2
@@ -37,7 +31,7 @@ def test_load_articles_from_several_files_and_globs(tmp_path):
 
 
 def test_sections_frame_has_one_row_per_section(tmp_path):
-    write_jsonl(tmp_path / "a.jsonl", [record("article"), record("related")])
+    write_jsonl(tmp_path / "a.jsonl", [exported("article"), exported("related")])
     rows = sections_frame(load_articles(tmp_path / "a.jsonl"))
     assert list(rows.columns) == ["url", "title", "path", "depth", "label", "number", "heading", "kind", "text"]
     assert list(rows["path"]) == ["一", "一.1", "一.2", "一.3", "二"]
@@ -55,7 +49,7 @@ def test_bad_input_gives_clear_errors(tmp_path):
 
 
 def test_latest_revision_per_url_by_default(tmp_path):
-    old, new, other = record("article"), record("article"), record("related")
+    old, new, other = exported("article"), exported("article"), exported("related")
     new.update(revision=2, body="更新后的正文", fetched_at="2026-11-26T10:00:00Z")
     write_jsonl(tmp_path / "run1.jsonl", [old, other])
     write_jsonl(tmp_path / "run2.jsonl", [new])
@@ -68,9 +62,9 @@ def test_latest_revision_per_url_by_default(tmp_path):
 def test_dtypes_and_tidy_views(tmp_path):
     from scraper.analysis.loader import images_frame, related_frame
 
-    article = record("article")
+    article = exported("article")
     article["images"] = [{"url": "http://s.test/a.jpg", "alt": "腰"}]
-    write_jsonl(tmp_path / "a.jsonl", [article, record("related")])
+    write_jsonl(tmp_path / "a.jsonl", [article, exported("related")])
     frame = load_articles(tmp_path / "a.jsonl")
     assert isinstance(frame["site"].dtype, pd.CategoricalDtype)
     assert frame["title"].dtype == "string" and frame["body"].dtype == "string"

@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import random
 import subprocess
 import sys
-from pathlib import Path
-
-from test_near_duplicates import sample_bodies
 
 from benchmarks.near_duplicates import edited
-from conftest import read_jsonl
+from tests.helpers.bodies import sample_bodies
+from tests.helpers.crawl import read_jsonl
+from tests.helpers.records import record, write_jsonl
 
 
 def healthscrape(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m scraper.cli ARGS`` (as benchmarks/scale/dedup.py runs it)."""
     return subprocess.run(
         [sys.executable, "-m", "scraper.cli", *args], capture_output=True, text=True, timeout=120, check=False
     )
-
-
-def record(url: str, body: str, **extra: object) -> dict[str, object]:
-    return {"url": url, "title": url.rsplit("/", 1)[-1], "body": body, **extra}
-
-
-def write_jsonl(path: Path, rows: list[object], extra_lines: tuple[str, ...] = ()) -> Path:
-    lines = [json.dumps(row, ensure_ascii=False) for row in rows] + list(extra_lines)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 def test_dedup_keeps_the_first_of_each_article_and_reports_the_rest(tmp_path):
@@ -35,17 +24,17 @@ def test_dedup_keeps_the_first_of_each_article_and_reports_the_rest(tmp_path):
     assert len(bodies) == 4
     first = write_jsonl(
         tmp_path / "a.jsonl",
-        [record(f"http://a.test/{i}.html", body) for i, body in enumerate(bodies)],
+        [record(f"http://a.test/{i}.html", body=body) for i, body in enumerate(bodies)],
         extra_lines=("{not json",),
     )
     near = edited(bodies[0], 0.02, random.Random(1))
     second = write_jsonl(
         tmp_path / "b.jsonl",
         [
-            record("http://b.test/near.html", near),
-            record("http://b.test/exact.html", bodies[1]),
-            record("http://b.test/m/2.html", "另一个版本" * 30, canonical_url="http://a.test/2.html"),
-            record("http://a.test/3.html", bodies[3]),
+            record("http://b.test/near.html", body=near),
+            record("http://b.test/exact.html", body=bodies[1]),
+            record("http://b.test/m/2.html", body="另一个版本" * 30, canonical_url="http://a.test/2.html"),
+            record("http://a.test/3.html", body=bodies[3]),
             {"title": "no url"},
         ],
     )
@@ -70,9 +59,9 @@ def test_dedup_keeps_the_first_of_each_article_and_reports_the_rest(tmp_path):
 def test_dedup_threshold_and_state_between_calls(tmp_path):
     original, near = sample_bodies()[0], edited(sample_bodies()[0], 0.05, random.Random(2))
     state = tmp_path / "state"
-    first = write_jsonl(tmp_path / "1.jsonl", [record("http://a.test/0.html", original)])
+    first = write_jsonl(tmp_path / "1.jsonl", [record("http://a.test/0.html", body=original)])
     assert healthscrape("dedup", str(first), "-o", str(tmp_path / "o1.jsonl"), "--state", str(state)).returncode == 0
-    later = write_jsonl(tmp_path / "2.jsonl", [record("http://b.test/0.html", near)])
+    later = write_jsonl(tmp_path / "2.jsonl", [record("http://b.test/0.html", body=near)])
     out = tmp_path / "o2.jsonl"
     strict = healthscrape("dedup", str(later), "-o", str(out), "--threshold", "0.95")
     assert strict.returncode == 0 and len(read_jsonl(out)) == 1

@@ -3,32 +3,26 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 from pandas.testing import assert_frame_equal
-from test_report_data import RUN1_ARTICLES, write_jsonl
 
-from conftest import expected_record
+from scraper.analysis.export import NESTED, PARQUET_SCHEMA, read_parquet
 from scraper.analysis.loader import load_articles
 from scraper.cli import main
-from scraper.analysis.export import NESTED, PARQUET_SCHEMA, read_parquet
 from scraper.items import RECORD_FIELDS
-
-SCRIPT = Path(sys.executable).with_name("healthscrape")
+from tests.helpers.crawl import healthscrape
+from tests.helpers.labels import expected_record
+from tests.helpers.records import record, write_jsonl
+from tests.helpers.runs import RUN1_ARTICLES
 
 
 def records() -> list[dict]:
     """The hand-made articles (nulls, empty lists, images, nested sections) and two real records."""
-    real = []
-    for name in ("article", "related"):
-        record = {field: None for field in RECORD_FIELDS}
-        record.update(expected_record(name, "http://s.test"), fetched_at="2026-11-25T10:00:00Z", revision=1)
-        real.append(record)
+    real = [record(**expected_record(f"seed-{name}", "http://s.test"), revision=1) for name in ("article", "related")]
     return RUN1_ARTICLES + real
 
 
@@ -36,10 +30,7 @@ def export(tmp_path: Path, fmt: str) -> tuple[Path, pd.DataFrame]:
     source = tmp_path / "articles.jsonl"
     write_jsonl(source, records())
     output = tmp_path / "out" / f"articles.{fmt}"
-    done = subprocess.run(
-        [str(SCRIPT), "export", str(source), "--format", fmt, "-o", str(output)],
-        capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
+    done = healthscrape("export", str(source), "--format", fmt, "-o", str(output), timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"healthscrape: {len(records())} articles written to {output}"
     return output, load_articles(source)
