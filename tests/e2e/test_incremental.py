@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 
 import pytest
 
-from conftest import FIXTURES, SAMPLE_SITE, run_crawl
+from tests.helpers.crawl import run_crawl
+from tests.helpers.labels import sample_site_manifest
+from tests.helpers.paths import SAMPLE_SITE
 
-MANIFEST = json.loads((FIXTURES / "sample_site_manifest.json").read_text(encoding="utf-8"))
+MANIFEST = sample_site_manifest()
 ARTICLES = len(MANIFEST["articles"])
 
 

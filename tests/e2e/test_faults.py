@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
+from scraper.stats import faults
+from tests.helpers.crawl import run_crawl
+from tests.helpers.faults import FAULTS, serve_faults
+from tests.helpers.labels import sample_site_manifest
+from tests.helpers.paths import SAMPLE_SITE
+from tests.helpers.servers import stop_server
 
-from faults import FAULTS, serve_faults
-
-from conftest import FIXTURES, SAMPLE_SITE, run_crawl, stop_server
-from scraper.runs import faults
-
-MANIFEST = json.loads((FIXTURES / "sample_site_manifest.json").read_text(encoding="utf-8"))
+MANIFEST = sample_site_manifest()
 
 
 def test_crawl_survives_every_fault_and_counts_it(tmp_path):
@@ -39,7 +39,9 @@ def test_crawl_survives_every_fault_and_counts_it(tmp_path):
     assert found["http_404"] == 1
     assert found["http_302"] >= 1  # the redirect loop, stopped (the dupefilter drops the repeat)
     assert found["robots_forbidden"] == 1
-    assert found["ignored/too_large"] == 1  # the gzip bomb, stopped while decompressing
+    # Over DOWNLOAD_MAXSIZE: the gzip bomb (stopped while decompressing) and the 3 MB page, ignored as
+    # too large (parse/ignored/too_large, see tests/e2e/test_ignored_requests.py), not skipped as errors.
+    assert found["ignored/too_large"] == 2
     assert found["exception/DownloadTimeoutError"] == 2  # the timeout page, tried twice
     assert found["exception/DownloadCancelledError"] == 1  # the 3 MB page, over DOWNLOAD_MAXSIZE
     assert found["exception/DownloadFailedError"] == 2  # the connection reset, tried twice
@@ -47,8 +49,9 @@ def test_crawl_survives_every_fault_and_counts_it(tmp_path):
     assert found["retries_exhausted"] == 3
     assert found["skipped/broken"] == 1
     # Every fault page that ends in an error is a skipped page, logged with its URL and reason.
-    assert found["skipped/error"] == 5
-    for path in ("/fault/timeout.html", "/fault/reset.html", "/fault/truncated-body.html", "/fault/huge.html"):
+    assert found["skipped/error"] == 4
+    for path in ("/fault/timeout.html", "/fault/reset.html", "/fault/truncated-body.html"):
         assert f"Skipped {base}{path}: " in result.log
+    assert f"Ignored {base}/fault/huge.html: " in result.log
     # Bounded memory: the 50 MB gzip bomb and the 3 MB page were cut off, not held.
     assert result.stats["memusage/max"] < 400 * 1024 * 1024

@@ -8,7 +8,6 @@ unfinished requests back and finishes the crawl); workers exit by themselves whe
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -21,7 +20,9 @@ import pytest
 import redis
 
 from benchmarks.sitegen import generate_site
-from conftest import ROOT, read_jsonl, start_server, stop_server
+from tests.helpers.crawl import crawl_env, read_jsonl
+from tests.helpers.paths import ROOT
+from tests.helpers.servers import start_server, stop_server
 
 ARTICLES, DUPLICATES = 500, 20
 
@@ -44,9 +45,8 @@ def start_worker(out: Path, base: str, redis_url: str, prefix: str, *extra: str)
         "-s", f"RUN_OUTPUT={out / 'articles.jsonl'}", "-s", f"DUPLICATES_FILE={out / 'duplicates.jsonl'}",
         "-s", f"STATS_FILE={out / 'stats.json'}", "-s", "ROBOTSTXT_OBEY=False", *extra,
     ]  # fmt: skip
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "scraper.settings", "PYTHONPATH": str(ROOT)}
     log = (out / "log.txt").open("w")
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+    return subprocess.Popen(command, cwd=ROOT, env=crawl_env(), stdout=log, stderr=subprocess.STDOUT, text=True)
 
 
 def check_union(base: str, manifest: dict[str, Any], outs: list[Path]) -> None:
@@ -112,7 +112,6 @@ def test_a_worker_killed_mid_crawl_loses_nothing(tmp_path, site, redis_url, redi
 
 def test_distributed_crawl_needs_start_urls(tmp_path, redis_url, redis_prefix):
     command = [sys.executable, "-m", "scrapy", "crawl", "articles", "-s", f"REDIS_URL={redis_url}"]
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "scraper.settings", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(command, cwd=ROOT, env=crawl_env(), capture_output=True, text=True, timeout=60)
     assert done.returncode != 0
     assert "needs start_urls" in done.stderr

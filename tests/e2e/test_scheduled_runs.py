@@ -13,17 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SAMPLE_SITE, _QuietHandler, start_server, stop_server
+from tests.helpers.crawl import crawl_env, healthscrape
+from tests.helpers.labels import sample_site_manifest
+from tests.helpers.paths import HEALTHSCRAPE, SAMPLE_SITE
+from tests.helpers.servers import QuietHandler, start_server, stop_server
 
-SCRIPT = Path(sys.executable).with_name("healthscrape")
-MANIFEST = json.loads((FIXTURES / "sample_site_manifest.json").read_text(encoding="utf-8"))
+MANIFEST = sample_site_manifest()
 ARTICLES = len(MANIFEST["articles"])
 KNOWN = ARTICLES + len(MANIFEST["duplicates"])  # exported articles and reported mobile copies
 
 
 def healthscrape_crawl(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([str(SCRIPT), "crawl", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    return healthscrape("crawl", *args, cwd=cwd)
 
 
 def reports(cwd: Path) -> list[dict]:
@@ -91,7 +92,7 @@ def test_run_fails_when_the_site_gives_nothing_after_a_run_that_had_articles(tmp
     assert {c["name"] for c in failed["checks"] if not c["ok"]} >= {"articles"}
 
 
-class _SlowHandler(_QuietHandler):
+class _SlowHandler(QuietHandler):
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
         time.sleep(0.3)
         super().do_GET()
@@ -100,8 +101,8 @@ class _SlowHandler(_QuietHandler):
 def test_run_killed_with_sigkill_is_recovered_and_the_next_run_completes(tmp_path):
     server, slow = start_server(SAMPLE_SITE, _SlowHandler)
     base = slow.base
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    args = [str(SCRIPT), "crawl", "-a", f"start_urls={base}/", "-s", "CONCURRENT_REQUESTS=1"]
+    env = crawl_env(settings_module=False)
+    args = [str(HEALTHSCRAPE), "crawl", "-a", f"start_urls={base}/", "-s", "CONCURRENT_REQUESTS=1"]
     try:
         victim = subprocess.Popen(args, cwd=tmp_path, env=env, start_new_session=True,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip

@@ -1,44 +1,31 @@
-"""Spider behaviour with real crawls: arguments, robots.txt, domains, canonical pages."""
+"""Spider behaviour with real crawls: robots.txt, domains, canonical pages, sitemaps, split articles.
+
+The spider's arguments alone are tests/spiders/test_articles.py.
+"""
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import pytest
 
-from conftest import EVAL, FIXTURES, SAMPLE_SITE, SEED, SPLIT_ARTICLE, eval_label, run_crawl
-from scraper.spiders.articles import is_local, parse_flag, parse_start_urls
+from tests.helpers.crawl import run_crawl
+from tests.helpers.labels import SPLIT_ARTICLE, eval_label, sample_site_manifest
+from tests.helpers.pages import saved_page
+from tests.helpers.paths import EVAL, SAMPLE_SITE
 
-ARTICLE = "/jibing/yaotong/20200714/2101.html"
-RELATED = "/jibing/yaotong/20200713/2086.html"
-MOBILE = "/m/jibing/yaotong/20200714/2101.html"
-
-
-def test_start_urls_argument():
-    assert parse_start_urls("http://a.test/x, https://b.test/y") == ["http://a.test/x", "https://b.test/y"]
-    assert parse_start_urls("file:///tmp/a.html") == ["file:///tmp/a.html"]
-    for bad in ("ftp://a.test/x", "a.test/x", "http://"):
-        with pytest.raises(ValueError, match="not an http"):
-            parse_start_urls(bad)
-
-
-def test_follow_flag_and_local_hosts():
-    assert parse_flag("follow", "no") is False and parse_flag("follow", "YES") is True
-    with pytest.raises(ValueError, match="expected yes or no"):
-        parse_flag("follow", "maybe")
-    assert is_local("http://127.0.0.1:8000/") and is_local("file:///x") and is_local("http://localhost/")
-    assert not is_local("https://example.org/")
+ARTICLE = saved_page("seed-article").path  # /jibing/yaotong/20200714/2101.html
+RELATED = saved_page("seed-related").path  # /jibing/yaotong/20200713/2086.html
 
 
 @pytest.fixture
 def small_site(tmp_path, serve):
     """Seed pages plus a robots-disallowed article and an offsite link."""
     root = tmp_path / "site"
-    for source, path in (("article.html", ARTICLE), ("related.html", RELATED), ("article.html", "/admin/secret.html")):
+    for source, path in (("seed-article", ARTICLE), ("seed-related", RELATED), ("seed-article", "/admin/secret.html")):
         target = root / path.lstrip("/")
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(SEED / source, target)
+        shutil.copy(saved_page(source).file, target)
     (root / "robots.txt").write_text("User-agent: *\nDisallow: /admin/\n")
     (root / "index.html").write_text(
         f'<html><body><a href="{ARTICLE}">a</a> <a href="/admin/secret.html">s</a>'
@@ -66,7 +53,7 @@ def test_follow_no_parses_only_the_start_urls(tmp_path, small_site):
 def test_alternate_page_is_exported_when_its_canonical_cannot_be_fetched(tmp_path, serve):
     root = tmp_path / "site"
     (root / "m").mkdir(parents=True)
-    shutil.copy(SEED / "mobile-duplicate.html", root / "m" / "a.html")  # canonical points to a missing page
+    shutil.copy(saved_page("seed-mobile-duplicate").file, root / "m" / "a.html")  # canonical points to a missing page
     site = serve(root)
     result = run_crawl(tmp_path, "-a", f"start_urls={site.base}/m/a.html")
     assert result.returncode == 0, result.log[-3000:]
@@ -88,7 +75,7 @@ def test_sitemap_start_url_expands_to_its_pages(tmp_path, serve):
     site = serve(SAMPLE_SITE)
     result = run_crawl(tmp_path, "-a", f"start_urls={site.base}/sitemap.xml", "-a", "follow=no")
     assert result.returncode == 0, result.log[-3000:]
-    manifest = json.loads((FIXTURES / "sample_site_manifest.json").read_text(encoding="utf-8"))
+    manifest = sample_site_manifest()
     assert len(result.articles) == len(manifest["articles"])
     assert result.stats["parse/skipped_broken"] == 1
 
