@@ -29,7 +29,7 @@ FAULTS = {
 ROBOTS = b"User-agent: *\nDisallow: /private/\n"
 
 
-def article(title: str, paragraphs: int = 4) -> bytes:
+def article_page(title: str, paragraphs: int = 4) -> bytes:
     body = "".join(
         f"<p>{title}：这是第{n}段正文，内容用于检验抓取在出错时仍然完整可靠，不会丢失任何一篇好文章。</p>"
         for n in range(paragraphs)
@@ -74,19 +74,21 @@ class FaultHandler(SimpleHTTPRequestHandler):
             )
             return self.send_body(200, home)
         if path == "/fault/500-then-200.html":
-            return self.send_body(500, b"oops") if hits == 1 else self.send_body(200, article("先失败后成功的文章"))
+            return (
+                self.send_body(500, b"oops") if hits == 1 else self.send_body(200, article_page("先失败后成功的文章"))
+            )
         if path == "/fault/503-retry-after.html":
             if hits == 1:
                 return self.send_body(503, b"busy", Retry_After="1")
-            return self.send_body(200, article("服务繁忙后恢复的文章"))
+            return self.send_body(200, article_page("服务繁忙后恢复的文章"))
         if path == "/fault/wrong-charset.html":
-            return self.send_body(200, article("声明了错误字符集的文章"), "text/html; charset=iso-8859-1")
+            return self.send_body(200, article_page("声明了错误字符集的文章"), "text/html; charset=iso-8859-1")
         if path == "/fault/slow.html":
             time.sleep(1.0)
-            return self.send_body(200, article("响应很慢的文章"))
+            return self.send_body(200, article_page("响应很慢的文章"))
         if path == "/fault/timeout.html":
             time.sleep(self.timeout_seconds)
-            return self.send_body(200, article("超时的文章"))
+            return self.send_body(200, article_page("超时的文章"))
         if path == "/fault/reset.html":
             self.connection.shutdown(2)
             return None
@@ -95,7 +97,7 @@ class FaultHandler(SimpleHTTPRequestHandler):
             self.send_header("Content-Type", "text/html; charset=utf-8")
             self.send_header("Content-Length", "100000")
             self.end_headers()
-            self.wfile.write(article("被截断的文章")[:500])
+            self.wfile.write(article_page("被截断的文章")[:500])
             return None
         if path == "/fault/huge.html":
             return self.send_body(200, b"<html><body>" + b"x" * 3_000_000 + b"</body></html>")
