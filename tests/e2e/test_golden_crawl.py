@@ -13,7 +13,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from conftest import SAMPLE_SITE, run_crawl, start_server, stop_server
+from tests.helpers.crawl import run_crawl
+from tests.helpers.paths import SAMPLE_SITE
+from tests.helpers.servers import start_server, stop_server
 
 GOLDEN = Path(__file__).parent / "golden" / "sample_site.json"
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import gzip
 import time
 from collections import Counter
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
-from tests.helpers.servers import start_server
+from tests.helpers.servers import QuietHandler, start_server
 
 # Fault pages linked from the home page; the ones marked True serve an article in the end.
 FAULTS = {
@@ -41,23 +40,9 @@ def article_page(title: str, paragraphs: int = 4) -> bytes:
     ).encode()
 
 
-class FaultHandler(SimpleHTTPRequestHandler):
+class FaultHandler(QuietHandler):
     hits: Counter[str] = Counter()
     timeout_seconds = 3.0
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        pass
-
-    def send_body(
-        self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8", **headers: str
-    ) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers.items():
-            self.send_header(name.replace("_", "-"), value)
-        self.end_headers()
-        self.wfile.write(body)
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
         path = self.path.split("?")[0]

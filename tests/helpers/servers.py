@@ -16,6 +16,18 @@ class QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass
 
+    def send_body(
+        self, status: int, body: bytes, content_type: str = "text/html; charset=utf-8", **headers: str
+    ) -> None:
+        """One whole response; ``headers`` as keywords, ``_`` for ``-`` (``Content_Encoding="gzip"``)."""
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.end_headers()
+        self.wfile.write(body)
+
 
 class _Server(ThreadingHTTPServer):
     # http.server's default listen queue (5) stalls under Scrapy's concurrency.
