@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipelines.stage import StagePipeline
+from pipelines.adapter import StagePipeline
 from scraper.stages import clean
 
 

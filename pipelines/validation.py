@@ -6,7 +6,7 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from pipelines.stage import StagePipeline
+from pipelines.adapter import StagePipeline
 from scraper.stages import InvalidRecord, validate
 
 

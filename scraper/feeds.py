@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,11 +19,17 @@ from urllib.parse import urlsplit
 from itemadapter import ItemAdapter
 from scrapy.settings import BaseSettings
 
+from scraper.errors import InputError
 from scraper.items import RECORD_FIELDS
 
-# The duplicates file when neither DUPLICATES_FILE nor a local feed says where.
-FALLBACK_DUPLICATES_FILE = "data/duplicates.jsonl"
+# The files of a crawl's output folder (a healthscrape crawl run folder, or data/ after make crawl).
+ARTICLES_NAME = "articles.jsonl"
 DUPLICATES_NAME = "duplicates.jsonl"
+REPORT_NAME = "report.json"
+STATS_NAME = "stats.json"
+MONITORS_NAME = "monitors.json"
+# The duplicates file when neither DUPLICATES_FILE nor a local feed says where.
+FALLBACK_DUPLICATES_FILE = f"data/{DUPLICATES_NAME}"
 PART = ".part"
 
 
@@ -73,6 +79,14 @@ def json_lines(path: Path) -> Iterator[tuple[int, Any]]:
                 yield number, json.loads(line)
             except json.JSONDecodeError as error:
                 yield number, error
+
+
+def refuse_overwriting(outputs: Iterable[Path | None], inputs: Iterable[Path]) -> None:
+    """InputError when an output file is one of the input files: writing it would destroy the input."""
+    read = {Path(path).resolve() for path in inputs}
+    for output in outputs:
+        if output is not None and Path(output).resolve() in read:
+            raise InputError(f"the output {output} is also an input")
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -20,6 +20,7 @@ from benchmarks.scale.crawls import CrawlRun, articles_crawl, bare_crawl
 from benchmarks.scale.profiles import cumulative_share, summary
 from benchmarks.scale.report import Row, run_line, table
 from benchmarks.scale.sites import site
+from scraper.stages import STAGES as PIPELINE_STAGES
 
 GOAL = 0.8
 
@@ -79,14 +80,17 @@ def _profiled(base: str, work: Path) -> Path:
 STAGES = [
     ("page parsing (`parse_page`)", "scraper/spiders/articles.py", "_parse_page"),
     ("link extraction (Scrapy's `LinkExtractor`, as in the bare spider)", "scraper/spiders/articles.py", "_links"),
+    # The stages in their order (scraper.stages.STAGES): a per-item stage is its function, the others their pipeline.
     *[
-        (f"pipeline `{name}`", f"pipelines/{name}.py", "process_item")
-        for name in ("cleaning", "repeats", "structure", "validation", "dedup", "incremental", "export")
+        (f"stage `{stage.name}`", "scraper/stages.py", stage.function.__name__)
+        if stage.function is not None
+        else (f"stage `{stage.name}`", f"{stage.pipeline.rsplit('.', 1)[0].replace('.', '/')}.py", "process_item")
+        for stage in PIPELINE_STAGES
     ],
     ("incremental state: record an exported article (SQLite)", "pipelines/incremental.py", "exported"),
-    ("incremental state: requests and response validators (SQLite)", "scraper/middlewares/incremental.py",
+    ("incremental state: requests and response validators (SQLite)", "scraper/incremental/middleware.py",
      "process_request"),
-    ("", "scraper/middlewares/incremental.py", "process_response"),
+    ("", "scraper/incremental/middleware.py", "process_response"),
     ("feed export (`-O`, Scrapy)", "scrapy/extensions/feedexport.py", "item_scraped"),
 ]
 

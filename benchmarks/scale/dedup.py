@@ -152,7 +152,7 @@ def _python(code: str, *args: str) -> float:
 def redis_rows(count: int) -> tuple[list[Row], list[str]]:
     import redis
 
-    from tests.redis_server import redis_server
+    from tests.helpers.redis_server import redis_server
 
     with redis_server() as url:
         client = redis.Redis.from_url(url)

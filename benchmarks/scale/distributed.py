@@ -57,7 +57,7 @@ def crawl(base: str, redis_url: str, workers: int, work: Path) -> tuple[float, i
 
 
 def run(quick: bool) -> str:
-    from tests.redis_server import redis_server
+    from tests.helpers.redis_server import redis_server
 
     articles = 300 if quick else 3000
     directory, manifest = site(articles)

@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 
 from scraper.analysis.inputs import EXPORT_FORMATS, find_outputs
 from scraper.analysis.loader import DATETIME, DATETIME_COLUMNS, load_articles, with_dtypes
+from scraper.feeds import refuse_overwriting
 from scraper.items import ENTRY_TYPES, RECORD_FIELDS, Article, fields_of_kind
 
 TIMESTAMP = pa.timestamp("us", tz="UTC")
@@ -89,7 +90,9 @@ def export_articles(inputs: list[str | Path], fmt: str, output: Path) -> int:
     """Write the inputs' articles (latest revision per URL) to ``output``; the number of rows."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown format {fmt!r} (one of {', '.join(EXPORT_FORMATS)})")
-    articles = load_articles(find_outputs(inputs).article_files)
+    found = find_outputs(inputs)
+    refuse_overwriting((output,), [*map(Path, inputs), *found.files])
+    articles = load_articles(found.article_files)
     output.parent.mkdir(parents=True, exist_ok=True)
     temporary = output.with_name(output.name + ".part")
     if fmt == "parquet":

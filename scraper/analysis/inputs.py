@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from scraper.errors import InputError
+from scraper.feeds import ARTICLES_NAME, DUPLICATES_NAME, REPORT_NAME, STATS_NAME
 
 EXPORT_FORMATS = ("parquet", "csv")
-ARTICLES, DUPLICATES, REPORT, STATS = "articles.jsonl", "duplicates.jsonl", "report.json", "stats.json"
+ARTICLES, DUPLICATES, REPORT, STATS = ARTICLES_NAME, DUPLICATES_NAME, REPORT_NAME, STATS_NAME
 
 
 @dataclass
@@ -40,6 +41,11 @@ class Outputs:
     @property
     def article_files(self) -> list[Path]:
         return [s.articles for s in self.sources if s.articles is not None]
+
+    @property
+    def files(self) -> list[Path]:
+        """Every articles and duplicates file the sources read (no output may overwrite one)."""
+        return [path for s in self.sources for path in (s.articles, s.duplicates) if path is not None]
 
 
 def find_outputs(inputs: list[str | Path]) -> Outputs:

@@ -13,7 +13,7 @@ from scraper.analysis.inputs import Outputs, find_outputs
 from scraper.analysis.loader import DUPLICATE_COLUMNS, load_articles, load_duplicates
 from scraper.analysis.report_numbers import report_numbers
 from scraper.clock import utc_now
-from scraper.feeds import write_atomically
+from scraper.feeds import refuse_overwriting, write_atomically
 
 MISSING_GLYPH = "Glyph .* missing from"  # matplotlib's warning when the font lacks a character
 
@@ -42,6 +42,8 @@ def numbers_for(inputs: list[str | Path]) -> tuple[dict[str, Any], list[str]]:
 
 def write_report(inputs: list[str | Path], html_path: Path | None, json_path: str | None) -> dict[str, Any]:
     """Write the HTML report and/or the numbers as JSON (``json_path`` ``-`` = stdout is the caller's)."""
+    json_file = Path(json_path) if json_path not in (None, "-") else None
+    refuse_overwriting((html_path, json_file), [*map(Path, inputs), *find_outputs(inputs).files])
     numbers, labels = numbers_for(inputs)
     if html_path is not None:
         from scraper.analysis.report_html import render_report  # matplotlib is loaded only when drawing
@@ -51,8 +53,8 @@ def write_report(inputs: list[str | Path], html_path: Path | None, json_path: st
             warnings.filterwarnings("error", message=MISSING_GLYPH, category=UserWarning)
             page = render_report(numbers, labels, utc_now())
         write_atomically(html_path, page)
-    if json_path not in (None, "-"):
-        write_atomically(Path(json_path), to_json(numbers))
+    if json_file is not None:
+        write_atomically(json_file, to_json(numbers))
     return numbers
 
 

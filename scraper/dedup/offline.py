@@ -22,7 +22,7 @@ from scraper.dedup.minhash import NearDuplicateConfig
 from scraper.dedup.near import NEAR_INDEX_FILE, NearDuplicateIndex, SqliteBandStore
 from scraper.dedup.rules import Deduplicator
 from scraper.errors import InputError
-from scraper.feeds import json_lines
+from scraper.feeds import json_lines, refuse_overwriting
 from scraper.text.fingerprint import body_fingerprint
 
 
@@ -73,8 +73,7 @@ def dedup_files(
     missing = [str(p) for p in inputs if not p.is_file()]
     if missing:
         raise InputError(f"no such file: {', '.join(missing)}")
-    if output.resolve() in {p.resolve() for p in inputs}:
-        raise InputError(f"the output {output} is also an input")
+    refuse_overwriting((output, duplicates), inputs)
     summary = DedupSummary()
     with tempfile.TemporaryDirectory(prefix="healthscrape-dedup-") as scratch:
         folder = state_dir or Path(scratch)

@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 from scraper.clock import compact, utc_now
-from scraper.feeds import PART
+from scraper.feeds import ARTICLES_NAME, DUPLICATES_NAME, PART
 
 # What a run writes under temporary names and publishes when the crawl has ended.
-RUN_OUTPUTS = ("articles.jsonl", "duplicates.jsonl")
+RUN_OUTPUTS = (ARTICLES_NAME, DUPLICATES_NAME)
 
 
 def new_run_dir(runs_dir: Path) -> Path:

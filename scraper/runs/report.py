@@ -8,6 +8,7 @@ from typing import Any
 
 from scraper import stats as keys
 from scraper.clock import utc_now
+from scraper.feeds import REPORT_NAME, write_atomically
 from scraper.runs.folders import RUN_OUTPUTS
 from scraper.stats import articles_seen, error_rate, faults, skipped_by_reason
 
@@ -19,7 +20,7 @@ MONITOR_FAILURES = ("FAIL", "ERROR")
 def previous_report(runs_dir: Path, current: Path) -> dict[str, Any] | None:
     """The report of the latest earlier run that has one."""
     for run in sorted((p for p in runs_dir.iterdir() if p.is_dir() and p != current), reverse=True):
-        report = run / "report.json"
+        report = run / REPORT_NAME
         if report.exists():
             try:
                 data = json.loads(report.read_text(encoding="utf-8"))
@@ -65,7 +66,12 @@ def checks(
 
 
 def run_report(
-    run: Path, started: str, code: int, stats: dict[str, Any], results: list[dict[str, Any]]
+    run: Path,
+    started: str,
+    code: int,
+    stats: dict[str, Any],
+    results: list[dict[str, Any]],
+    monitors: list[dict[str, Any]] | None,
 ) -> dict[str, Any]:
     """``report.json`` of a finished run (see README → Scheduled scrapes → Reading report.json)."""
     return {
@@ -90,4 +96,21 @@ def run_report(
         "checks": results,
         "outputs": {name: str(run / name) for name in RUN_OUTPUTS},
         "stats": stats,
+        "monitors": monitors,
     }
+
+
+def killed_report(run: Path, articles: int, duplicates: int) -> dict[str, Any]:
+    """``report.json`` of a run that was killed and recovered by the next one (its whole records kept)."""
+    return {
+        "run": run.name,
+        "status": "killed",
+        "recovered_at": utc_now(),
+        "counts": {"articles_exported": articles, "articles_seen": articles, "duplicates": duplicates},
+        "checks": [{"name": "process", "ok": False, "detail": "the run was killed; its whole records were kept"}],
+    }
+
+
+def write_report(run: Path, report: dict[str, Any]) -> None:
+    """Write a run's ``report.json`` atomically (it marks the run as finished or recovered)."""
+    write_atomically(run / REPORT_NAME, json.dumps(report, ensure_ascii=False, indent=1, default=str))

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from scraper.clock import utc_now
-from scraper.feeds import PART, write_atomically
+from scraper.feeds import ARTICLES_NAME, DUPLICATES_NAME, MONITORS_NAME, PART, STATS_NAME
 from scraper.incremental.state import CrawlState
 from scraper.runs.folders import RUN_OUTPUTS, new_run_dir, publish
 from scraper.runs.lock import LOCK_FILE, RunLock
 from scraper.runs.recovery import recover_killed_runs
-from scraper.runs.report import checks, previous_report, run_report
+from scraper.runs.report import checks, previous_report, run_report, write_report
 
 EXIT_OK, EXIT_RUN_FAILED = 0, 1
 
@@ -49,22 +49,20 @@ def scheduled_run(data_dir: Path, scrapy_args: list[str], max_error_rate: float)
         command = [
             sys.executable, "-m", "scrapy", "crawl", "articles",
             "-s", f"STATE_DIR={state}",
-            "-s", f"RUN_OUTPUT={run / 'articles.jsonl'}{PART}",
-            "-s", f"DUPLICATES_FILE={run / 'duplicates.jsonl'}{PART}",
-            "-s", f"STATS_FILE={run / 'stats.json'}",
-            "-s", f"MONITOR_RESULTS_FILE={run / 'monitors.json'}",
+            "-s", f"RUN_OUTPUT={run / ARTICLES_NAME}{PART}",
+            "-s", f"DUPLICATES_FILE={run / DUPLICATES_NAME}{PART}",
+            "-s", f"STATS_FILE={run / STATS_NAME}",
+            "-s", f"MONITOR_RESULTS_FILE={run / MONITORS_NAME}",
             *scrapy_args,
         ]  # fmt: skip
         env = {"SCRAPY_SETTINGS_MODULE": "scraper.settings", **os.environ}
         code = subprocess.call(command, env=env)
-        stats = read_json(run / "stats.json") or {}
-        monitors = read_json(run / "monitors.json")
+        stats = read_json(run / STATS_NAME) or {}
+        monitors = read_json(run / MONITORS_NAME)
         if code == 0:
             publish(run, RUN_OUTPUTS)
         results = checks(stats, code, previous_report(runs, run), max_error_rate, monitors)
-        report = run_report(run, started, code, stats, results)
-        report["monitors"] = monitors
-        write_atomically(run / "report.json", json.dumps(report, ensure_ascii=False, indent=1, default=str))
+        write_report(run, run_report(run, started, code, stats, results, monitors))
         failed = [c for c in results if not c["ok"]]
         verdict = "ok" if not failed else "FAILED: " + "; ".join(c["detail"] for c in failed)
         print(f"healthscrape: run {run} {verdict}")

@@ -73,3 +73,27 @@ def test_export_bad_inputs(tmp_path, capsys):
     with pytest.raises(SystemExit) as exited:
         main(["export", str(tmp_path), "--format", "xlsx", "-o", str(tmp_path / "a.xlsx")])
     assert exited.value.code == 2 and "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("export", "{a}", "--format", "csv", "-o", "{a}"),
+        ("export", "{folder}", "--format", "parquet", "-o", "{a}"),
+        ("report", "{a}", "--json", "{a}"),
+        ("report", "{folder}", "-o", "{d}"),
+        ("dedup", "{a}", "-o", "{folder}/kept.jsonl", "--duplicates", "{a}"),
+    ],
+    ids=["export-onto-input", "export-onto-a-file-of-an-input-folder", "report-json-onto-input",
+         "report-html-onto-duplicates", "dedup-duplicates-onto-input"],
+)  # fmt: skip
+def test_no_command_writes_over_its_own_input(tmp_path, capsys, command):
+    folder = tmp_path / "run"
+    a, d = folder / "articles.jsonl", folder / "duplicates.jsonl"
+    write_jsonl(a, records())
+    write_jsonl(d, [{"url": "http://s.test/copy.html", "duplicate_of": records()[0]["url"], "reason": "same_body"}])
+    before = a.read_bytes(), d.read_bytes()
+    args = [part.format(a=a, d=d, folder=folder) for part in command]
+    assert main(args) == 2
+    assert capsys.readouterr().err.strip().endswith("is also an input")
+    assert (a.read_bytes(), d.read_bytes()) == before
