@@ -7,4 +7,5 @@ from scraper.stages import clean
 
 
 class CleaningPipeline(StagePipeline):
+    """Applies :func:`scraper.stages.clean`."""
     stage = staticmethod(clean)

@@ -21,10 +21,11 @@ from scraper.dedup.duplicate import Duplicate
 from scraper.dedup.indexes import deduplicator
 from scraper.dedup.rules import Deduplicator
 from scraper.feeds import duplicates_path
-from scraper.stats import DUPLICATES, DUPLICATES_FILE, REFETCHED, Stats, duplicate_key
+from scraper.stats import DUPLICATES, DUPLICATES_PATH, REFETCHED, Stats, duplicate_key
 
 
 class CrossPageDedupPipeline:
+    """Drops a duplicate of a kept article and writes it to the duplicates file (``scraper.dedup``)."""
     def __init__(self, stats: Stats, path: Path, overwrite: bool, dedup: Deduplicator):
         self.stats = stats
         self.path = path
@@ -45,7 +46,7 @@ class CrossPageDedupPipeline:
     def open(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.file = self.path.open("w" if self.overwrite else "a", encoding="utf-8")
-        self.stats.set_value(DUPLICATES_FILE, str(self.path))
+        self.stats.set_value(DUPLICATES_PATH, str(self.path))
         self.stats.inc_value(DUPLICATES, 0)
 
     def close(self) -> None:

@@ -20,6 +20,7 @@ from scraper.feeds import record_line
 
 
 class DurableExportPipeline:
+    """``RUN_OUTPUT``: appends each record as a JSON line, flushed and fsynced before the next."""
     def __init__(self, path: Path, fsync: bool):
         self.path = path
         self.fsync = fsync

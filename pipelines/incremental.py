@@ -22,6 +22,7 @@ from scraper.stats import INCREMENTAL_NEW, INCREMENTAL_UNCHANGED, INCREMENTAL_UP
 
 
 class IncrementalPipeline:
+    """Drops unchanged articles, numbers the revisions of changed ones, records what was exported."""
     def __init__(self, stats: Stats, state: CrawlState):
         self.stats = stats
         self.state = state

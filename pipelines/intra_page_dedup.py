@@ -7,4 +7,5 @@ from scraper.stages import drop_intra_page_repeats
 
 
 class IntraPageDedupPipeline(StagePipeline):
+    """Applies :func:`scraper.stages.drop_intra_page_repeats`."""
     stage = staticmethod(drop_intra_page_repeats)

@@ -7,4 +7,5 @@ from scraper.stages import add_structure
 
 
 class StructurePipeline(StagePipeline):
+    """Applies :func:`scraper.stages.add_structure`."""
     stage = staticmethod(add_structure)

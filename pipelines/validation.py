@@ -11,6 +11,7 @@ from scraper.stages import InvalidRecord, validate
 
 
 class ValidationPipeline(StagePipeline):
+    """Applies :func:`scraper.stages.validate`; an invalid record is dropped (logged at WARNING)."""
     stage = staticmethod(validate)
 
     def process_item(self, item: Any) -> Any:

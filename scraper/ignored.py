@@ -29,22 +29,27 @@ class IgnoredRequest(IgnoreRequest):
 
 
 class ForbiddenByRobots(IgnoredRequest):
+    """Forbidden by the site's robots.txt."""
     reason = IgnoreReason.ROBOTS
 
 
 class TooLarge(IgnoredRequest):
+    """A body over ``DOWNLOAD_MAXSIZE`` once decompressed."""
     reason = IgnoreReason.TOO_LARGE
 
 
 class Offsite(IgnoredRequest):
+    """A request off the crawled domains."""
     reason = IgnoreReason.OFFSITE
 
 
 class NotModified(IgnoredRequest):
+    """Incremental: the server answered 304 to a conditional request."""
     reason = IgnoreReason.NOT_MODIFIED
 
 
-class KnownArticle(IgnoredRequest):
+class KnownWithoutValidators(IgnoredRequest):
+    """Incremental: an article exported before whose server sent no ETag/Last-Modified to check it with."""
     reason = IgnoreReason.KNOWN_ARTICLE
 
 

@@ -30,6 +30,19 @@ class Image(TypedDict):
     alt: str | None
 
 
+class Section(TypedDict):
+    """A numbered section: ``label`` the marker as written without punctuation (``一``, ``1``, ``方法一``),
+    ``number`` its value, ``heading``, ``kind`` (one of :data:`SECTION_KINDS` or None), ``text`` the
+    paragraphs up to the next heading (``\n``-joined), ``subsections`` of the same shape."""
+
+    label: str
+    number: int
+    heading: str
+    kind: str | None
+    text: str
+    subsections: list[Section]
+
+
 class RelatedEntry(TypedDict):
     """A related-reading entry: its ``title``, absolute ``url`` (None when it has no usable link)
     and ``summary`` (the excerpt under it, lines joined by ``\\n``; None when it has none)."""
@@ -39,8 +52,9 @@ class RelatedEntry(TypedDict):
     summary: str | None
 
 
-def _kind(kind: str, **options: Any) -> Any:
-    return field(metadata={"kind": kind}, **options)
+def _kind(kind: str, line: bool = False, **options: Any) -> Any:
+    """A record field holding ``kind``; ``line``: text cleaned to one line (titles, names)."""
+    return field(metadata={"kind": kind, "line": line}, **options)
 
 
 @dataclass(kw_only=True)
@@ -57,15 +71,15 @@ class Article:
     schema_version: int = _kind("int", default=SCHEMA_VERSION)
     url: str = _kind("text")
     canonical_url: str | None = _kind("text", default=None)
-    site: str | None = _kind("text", default=None)
-    title: str | None = _kind("text", default=None)
+    site: str | None = _kind("text", line=True, default=None)
+    title: str | None = _kind("text", line=True, default=None)
     published: str | None = _kind("datetime", default=None)
-    author: str | None = _kind("text", default=None)
+    author: str | None = _kind("text", line=True, default=None)
     breadcrumbs: list[str] = _kind("text_list", default_factory=list)
-    description: str | None = _kind("text", default=None)
+    description: str | None = _kind("text", line=True, default=None)
     keywords: list[str] = _kind("text_list", default_factory=list)
     body: str = _kind("text", default="")
-    sections: list[dict[str, Any]] = _kind("tree", default_factory=list)
+    sections: list[Section] = _kind("tree", default_factory=list)
     related: list[RelatedEntry] = _kind("entries", default_factory=list)
     images: list[Image] = _kind("entries", default_factory=list)
     language: str | None = _kind("text", default=None)
@@ -84,5 +98,10 @@ def fields_of_kind(*kinds: str) -> tuple[str, ...]:
 
 # Order of the keys in every exported record.
 RECORD_FIELDS = tuple(f.name for f in fields(Article))
+# Text fields cleaned to one line (entities, tags, whitespace) by the cleaning stage.
+LINE_FIELDS = tuple(f.name for f in fields(Article) if f.metadata["line"])
 # The shape of each object in an ``entries`` field.
 ENTRY_TYPES: dict[str, type] = {"related": RelatedEntry, "images": Image}
+# A line of the duplicates file, in key order: the duplicate's URL, the kept article's URL, the rule
+# that found it (``same_canonical``, ``same_body``, ``near_duplicate``) and its similarity (or null).
+DUPLICATE_FIELDS = ("url", "duplicate_of", "reason", "similarity")

@@ -11,6 +11,7 @@ from twisted.python.failure import Failure
 
 
 class ArticleLogFormatter(LogFormatter):
+    """Logs a dropped item by its reason, which names its URL, not the whole item."""
     def dropped(
         self, item: Any, exception: BaseException, response: Response | Failure | None, spider: Spider
     ) -> LogFormatterResult:

@@ -27,6 +27,8 @@ from scraper.stats import articles_seen
 
 @monitors.name("Articles")
 class ArticleCountMonitor(Monitor):
+    """Fails a run that saw fewer than ``SPIDERMON_MIN_ARTICLES`` articles."""
+
     @monitors.name("Articles seen at least SPIDERMON_MIN_ARTICLES")
     def test_articles_seen(self) -> None:
         seen = articles_seen(self.data.stats)
@@ -36,6 +38,8 @@ class ArticleCountMonitor(Monitor):
 
 @monitors.name("Record validation")
 class ValidationMonitor(Monitor):
+    """Fails a run with more than ``SPIDERMON_MAX_INVALID_RECORDS`` invalid records."""
+
     @monitors.name("Invalid records at most SPIDERMON_MAX_INVALID_RECORDS")
     def test_invalid_records(self) -> None:
         invalid = int(self.data.stats.get(keys.INVALID, 0))
@@ -72,6 +76,7 @@ class MonitorResults(Action):
 
 
 class ArticleMonitorSuite(MonitorSuite):
+    """Every monitor, run when the spider closes (``SPIDERMON_SPIDER_CLOSE_MONITORS``)."""
     monitors = [
         FinishReasonMonitor,
         ArticleCountMonitor,

@@ -41,5 +41,6 @@ class IgnoreReason(StrEnum):
 
     @property
     def on_purpose(self) -> bool:
-        """True for requests ignored by design rather than by a fault (not counted as faults)."""
+        """True for requests ignored by design rather than by a fault: not among ``faults()``'s
+        ``ignored/<reason>`` entries (robots.txt refusals are reported there once, as ``robots_forbidden``)."""
         return self in (IgnoreReason.NOT_MODIFIED, IgnoreReason.KNOWN_ARTICLE, IgnoreReason.ROBOTS)

@@ -1,5 +1,8 @@
-"""Scrapy settings for healthscrape: components are wired here and nowhere else, and every setting of
-the project has its one default here (components read them without a fallback of their own)."""
+"""Scrapy settings for healthscrape: components are wired here, and every setting of the project has
+its one default here (components read them without a fallback of their own). Two switches happen at
+crawl time: ``REDIS_URL`` swaps in the shared scheduler and dupefilter (``scraper.distributed.mode``),
+and the spider sets ``FEEDS`` to ``DEFAULT_FEED`` when no output is given and turns AutoThrottle off
+for loopback and file:// crawls."""
 
 from scraper.items import RECORD_FIELDS
 from scraper.stages import item_pipelines

@@ -16,6 +16,7 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 
+from scraper.items import LINE_FIELDS, fields_of_kind
 from scraper.schema import error_field, record_errors
 from scraper.stats import BOILERPLATE_LINES, INTRA_PAGE_BLOCKS, INVALID, TITLE_REPEATS, Stats, invalid_key
 from scraper.text.boilerplate import is_boilerplate
@@ -24,8 +25,8 @@ from scraper.text.normalize import clean_line, clean_lines, comparison_key
 from scraper.text.repeats import drop_repeated_blocks
 from scraper.text.sections import build_sections
 
-LINE_FIELDS = ("title", "site", "author", "description")
-LIST_FIELDS = ("breadcrumbs", "keywords")
+# Text lists cleaned item by item (empty items dropped).
+TEXT_LIST_FIELDS = fields_of_kind("text_list")
 
 
 class InvalidRecord(ValueError):
@@ -59,7 +60,7 @@ def clean(item: Any, stats: Stats) -> Any:
     adapter = ItemAdapter(item)
     for name in LINE_FIELDS:
         adapter[name] = _optional_line(adapter.get(name))
-    for name in LIST_FIELDS:
+    for name in TEXT_LIST_FIELDS:
         adapter[name] = [c for c in (clean_line(v) for v in adapter.get(name) or []) if c]
     adapter["body"] = clean_body(adapter.get("body") or "", adapter.get("title"), stats)
     adapter["related"] = [

@@ -36,7 +36,7 @@ BOILERPLATE_LINES = "clean/boilerplate_lines"
 TITLE_REPEATS = "clean/title_repeats"
 INTRA_PAGE_BLOCKS = "dedup/intra_page_blocks"
 DUPLICATES = "dedup/duplicates"
-DUPLICATES_FILE = "dedup/duplicates_file"
+DUPLICATES_PATH = "dedup/duplicates_file"
 REFETCHED = "dedup/refetched"
 DEDUP_PREFIX = "dedup/"
 # validation/: records that break the schema, in all and by field.

@@ -55,6 +55,7 @@ def _python(series: pd.Series) -> list[Any]:
 
 
 def to_arrow(articles: pd.DataFrame) -> pa.Table:
+    """The articles as an Arrow table of :data:`PARQUET_SCHEMA` (``sections`` as JSON text)."""
     columns = []
     for field in PARQUET_SCHEMA:
         values = _python(articles[field.name])

@@ -36,10 +36,12 @@ class Source:
 
 @dataclass
 class Outputs:
+    """The sources the user's inputs name, in order."""
     sources: list[Source] = field(default_factory=list)
 
     @property
     def article_files(self) -> list[Path]:
+        """The articles JSONL files of the sources, in order."""
         return [s.articles for s in self.sources if s.articles is not None]
 
     @property

@@ -6,17 +6,20 @@ import glob
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
 import pandas as pd
 
 from scraper.feeds import json_lines
-from scraper.items import RECORD_FIELDS, fields_of_kind
+from scraper.items import DUPLICATE_FIELDS, RECORD_FIELDS, RelatedEntry, Section, fields_of_kind
 
-SECTION_COLUMNS = ["url", "title", "path", "depth", "label", "number", "heading", "kind", "text"]
-RELATED_COLUMNS = ["url", "title", "related_title", "related_url", "related_summary"]
+# The tidy frames: the article's url and title, then the nested objects' keys (scraper.items).
+SECTION_KEYS = [key for key in get_type_hints(Section) if key != "subsections"]
+SECTION_COLUMNS = ["url", "title", "path", "depth", *SECTION_KEYS]
+RELATED_KEYS = list(get_type_hints(RelatedEntry))
+RELATED_COLUMNS = ["url", "title", *(f"related_{key}" for key in RELATED_KEYS)]
 IMAGE_COLUMNS = ["url", "title", "image_url", "alt"]
-DUPLICATE_COLUMNS = ["url", "duplicate_of", "reason", "similarity"]
+DUPLICATE_COLUMNS = list(DUPLICATE_FIELDS)
 # The column kinds derive from the record's one declaration (scraper.items.Article).
 CATEGORY_COLUMNS = ("site",)
 STRING_COLUMNS = tuple(name for name in fields_of_kind("text") if name not in CATEGORY_COLUMNS)
@@ -104,7 +107,7 @@ def related_frame(articles: pd.DataFrame) -> pd.DataFrame:
         {
             "url": article.url,
             "title": article.title,
-            **{f"related_{k}": entry.get(k) for k in ("title", "url", "summary")},
+            **{f"related_{k}": entry.get(k) for k in RELATED_KEYS},
         }
         for article in articles.itertuples(index=False)
         for entry in (article.related if isinstance(article.related, list) else [])
@@ -126,7 +129,7 @@ def _walk(sections: list[dict[str, Any]], prefix: str, depth: int) -> Iterator[d
     for section in sections:
         path = f"{prefix}.{section['label']}" if prefix else str(section["label"])
         yield {
-            **{k: section.get(k) for k in ("label", "number", "heading", "kind", "text")},
+            **{k: section.get(k) for k in SECTION_KEYS},
             "path": path,
             "depth": depth,
         }

@@ -59,4 +59,5 @@ def write_report(inputs: list[str | Path], html_path: Path | None, json_path: st
 
 
 def to_json(numbers: dict[str, Any]) -> str:
+    """The report's numbers as indented JSON (Chinese not escaped), with a final newline."""
     return json.dumps(numbers, ensure_ascii=False, indent=1) + "\n"

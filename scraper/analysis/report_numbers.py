@@ -154,6 +154,7 @@ def _by(frame: pd.DataFrame, key: str) -> dict[str, dict[str, int]]:
 
 
 def duplicate_numbers(articles: pd.DataFrame, duplicates: pd.DataFrame) -> dict[str, Any]:
+    """Duplicates by reason, by the duplicated article's month and by run, and the most duplicated articles."""
     reasons = duplicates["reason"].astype("object").fillna(NO_VALUE)
     counts = reasons.value_counts()
     frame = pd.DataFrame({"reason": reasons, "run": duplicates["run"].astype("object")})

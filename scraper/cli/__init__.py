@@ -29,6 +29,7 @@ COMMANDS: dict[str, ModuleType] = {
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``healthscrape`` argument parser, one subparser per module of :data:`COMMANDS`."""
     parser = argparse.ArgumentParser(prog="healthscrape", description="Health-article extraction tools.")
     commands = parser.add_subparsers(dest="command", required=True)
     for module in COMMANDS.values():
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``healthscrape ARGV``; the exit code (an expected failure: one stderr line, see ``cli.errors``)."""
     parser = build_parser()
     args, rest = parser.parse_known_args(argv)
     command = COMMANDS[args.command]

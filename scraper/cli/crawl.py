@@ -13,6 +13,7 @@ TAKES_SCRAPY_ARGS = True  # the arguments it does not know go to scrapy crawl ar
 
 
 def add_parser(commands: Any) -> argparse.ArgumentParser:
+    """Add the ``crawl`` subcommand to ``commands`` (argparse's subparsers)."""
     parser: argparse.ArgumentParser = commands.add_parser(
         "crawl",
         help="one scheduled, incremental run into DATA/runs/<timestamp>/ (other arguments go to scrapy crawl)",
@@ -28,4 +29,5 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, rest: list[str]) -> int:
+    """One scheduled run; ``rest`` are the arguments for ``scrapy crawl``."""
     return scheduled_run(args.data_dir, rest, args.max_error_rate)

@@ -16,6 +16,7 @@ TAKES_SCRAPY_ARGS = False
 
 
 def add_parser(commands: Any) -> argparse.ArgumentParser:
+    """Add the ``dedup`` subcommand to ``commands`` (argparse's subparsers)."""
     parser: argparse.ArgumentParser = commands.add_parser(
         "dedup", help="de-duplicate existing JSONL exports with the crawl's rules"
     )
@@ -33,6 +34,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, rest: list[str]) -> int:
+    """De-duplicate the inputs into the output; print the summary."""
     duplicates = args.duplicates or default_duplicates_path(args.output)
     config = NearDuplicateConfig(threshold=args.threshold)
     summary = dedup_files(args.inputs, args.output, duplicates, config, args.state, sys.stderr)

@@ -16,8 +16,10 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_LOCKED = 0, 1, 2, 3
 # A missing or malformed input, no CJK font (InputError), a file not writable, a glyph missing from the
 # font (UserWarning raised as an error by the report), a bad value (ValueError).
 BAD_INPUT = (InputError, FileNotFoundError, ValueError, OSError, UserWarning)
-# A record whose values have unexpected types deeper down.
+# A record whose values have unexpected types deeper down: a bad input for the commands that read
+# records users hand them (elsewhere such an error is a bug and keeps its traceback).
 MALFORMED = (TypeError, KeyError, AttributeError)
+READS_RECORDS = ("report", "export")
 
 
 class CommandError(Exception):
@@ -36,6 +38,6 @@ def as_command_error(command: str, error: BaseException) -> CommandError | None:
         return CommandError(f"{command}: {error}", EXIT_LOCKED)
     if isinstance(error, BAD_INPUT):
         return CommandError(f"{command}: {error}", EXIT_BAD_INPUT)
-    if isinstance(error, MALFORMED):
+    if isinstance(error, MALFORMED) and command in READS_RECORDS:
         return CommandError(f"{command}: malformed input ({type(error).__name__}: {error})", EXIT_BAD_INPUT)
     return None

@@ -14,6 +14,7 @@ TAKES_SCRAPY_ARGS = False
 
 
 def add_parser(commands: Any) -> argparse.ArgumentParser:
+    """Add the ``export`` subcommand to ``commands`` (argparse's subparsers)."""
     parser: argparse.ArgumentParser = commands.add_parser("export", help="the articles as one Parquet or CSV file")
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help=INPUTS_HELP)
     parser.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="parquet (pyarrow) or csv")
@@ -22,6 +23,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, rest: list[str]) -> int:
+    """Write the inputs' articles as one Parquet or CSV file."""
     from scraper.analysis.export import export_articles  # pyarrow only for this command
 
     rows = export_articles(args.inputs, args.format, args.output)

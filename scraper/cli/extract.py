@@ -34,6 +34,7 @@ TAKES_SCRAPY_ARGS = False
 
 
 def add_parser(commands: Any) -> argparse.ArgumentParser:
+    """Add the ``extract`` subcommand to ``commands`` (argparse's subparsers)."""
     parser: argparse.ArgumentParser = commands.add_parser(
         "extract", help="print the record for one local file or URL as JSONL"
     )
@@ -44,6 +45,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, rest: list[str]) -> int:
+    """Print the record of one page as a JSON line."""
     record = extract(args.target, url=args.url, site=args.site)
     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     return EXIT_OK
@@ -56,6 +58,8 @@ def _response(url: str, body: bytes, headers: dict[str, str] | None = None, file
 
 
 def read_file(path_text: str, url: str | None) -> Response:
+    """A saved page as a response (``url``: the page's URL, else the file's ``file://`` URL);
+    CommandError if unreadable."""
     path = Path(path_text)
     if not path.is_file():
         raise CommandError(f"no such file: {path_text}")
@@ -67,6 +71,7 @@ def read_file(path_text: str, url: str | None) -> Response:
 
 
 def fetch(url: str) -> Response:
+    """One URL fetched with the crawl's User-Agent, timeout and size limit; CommandError on any failure."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT) as answer:

@@ -14,6 +14,7 @@ INPUTS_HELP = "articles/duplicates JSONL files, report.json/stats.json files, ru
 
 
 def add_parser(commands: Any) -> argparse.ArgumentParser:
+    """Add the ``report`` subcommand to ``commands`` (argparse's subparsers)."""
     parser: argparse.ArgumentParser = commands.add_parser(
         "report", help="an HTML report (charts inline) and/or its numbers as JSON"
     )
@@ -26,6 +27,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, rest: list[str]) -> int:
+    """Write the report (HTML and/or JSON) on the inputs."""
     from scraper.analysis.report import to_json, write_report  # pandas and matplotlib only for this command
 
     if args.output is None and args.json is None:

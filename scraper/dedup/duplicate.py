@@ -7,6 +7,8 @@ from functools import lru_cache
 
 from w3lib.url import canonicalize_url
 
+from scraper.items import DUPLICATE_FIELDS
+
 # The rules, in the order they are tried (the duplicates file's ``reason``).
 SAME_CANONICAL = "same_canonical"
 SAME_BODY = "same_body"
@@ -24,7 +26,7 @@ class Duplicate:
 
     def record(self, url: str) -> dict[str, object]:
         """The duplicates-file line for ``url``."""
-        return {"url": url, "duplicate_of": self.duplicate_of, "reason": self.reason, "similarity": self.similarity}
+        return dict(zip(DUPLICATE_FIELDS, (url, self.duplicate_of, self.reason, self.similarity), strict=True))
 
 
 def exact_duplicate(reason: str, original: str) -> Duplicate:

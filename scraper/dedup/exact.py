@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 class ExactIndex(Protocol):
+    """Where kept articles' URL keys and body fingerprints are remembered (SQLite or Redis)."""
     def claim(self, url: str, canonical: str | None, fingerprint: str | None) -> Duplicate | None:
         """The kept article this one duplicates exactly; else remember this one as kept."""
 

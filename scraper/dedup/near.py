@@ -39,17 +39,20 @@ NEAR_INDEX_FILE = "near_duplicates.sqlite"
 
 @dataclass(frozen=True)
 class NearMatch:
+    """The kept body a new body nearly duplicates: its URL and the estimated Jaccard similarity."""
     url: str
     similarity: float
 
 
 @dataclass(frozen=True)
 class Candidate:
+    """A kept body sharing an LSH band with a new one: its URL and MinHash signature (uint32)."""
     url: str
     signature: np.ndarray
 
 
 class BandStore(Protocol):
+    """Where the near index keeps signatures and LSH bands (SQLite or Redis)."""
     def register(
         self, key: str, url: str, values: np.ndarray, bands: list[bytes], since: int
     ) -> tuple[int, list[Candidate]]:

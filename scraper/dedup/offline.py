@@ -28,12 +28,14 @@ from scraper.text.fingerprint import body_fingerprint
 
 @dataclass
 class DedupSummary:
+    """What ``healthscrape dedup`` read, kept, found duplicated and skipped (by reason)."""
     read: int = 0
     kept: int = 0
     duplicates: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
 
     def lines(self, output: Path, duplicates: Path) -> list[str]:
+        """The summary's lines for the command's output."""
         found = ", ".join(f"{n} {reason}" for reason, n in sorted(self.duplicates.items())) or "none"
         lines = [
             f"{self.read} records read, {self.kept} kept → {output}",
@@ -45,6 +47,7 @@ class DedupSummary:
 
 
 def default_duplicates_path(output: Path) -> Path:
+    """``OUT.duplicates.jsonl`` next to the output ``OUT.jsonl``."""
     return output.with_name(output.stem + ".duplicates.jsonl")
 
 

@@ -6,6 +6,7 @@ import redis
 
 
 class RedisUnavailable(RuntimeError):
+    """``REDIS_URL`` cannot be used (unreachable, refused, malformed); the message hides the password."""
     pass
 
 

@@ -47,6 +47,10 @@ class CrawlKeys:
         """``<prefix><worker>``: a worker's heartbeat (expires after ``REDIS_WORKER_TIMEOUT``)."""
         return f"{self.base}:workers:"
 
+    def rescued(self, inflight_key: str, rescuer: str) -> str:
+        """A dead worker's in-flight hash while ``rescuer`` puts its requests back (renamed: one rescuer wins)."""
+        return f"{inflight_key}:rescued-by:{rescuer}"
+
     @property
     def members(self) -> str:
         return f"{self.base}:members"

@@ -62,7 +62,7 @@ class ReliableScheduler(Scheduler):
             worker = name.removeprefix(self.keys.inflight_prefix)
             if worker == self.worker_id or self.server.exists(self.keys.workers_prefix + worker):
                 continue
-            claimed = f"{name}:rescued-by:{self.worker_id}"
+            claimed = self.keys.rescued(name, self.worker_id)
             try:
                 self.server.rename(name, claimed)  # only one rescuer wins
             except redis.ResponseError:  # "no such key": another worker renamed it first

@@ -15,6 +15,7 @@ from scraper.stats import FINISH_REASON
 
 
 class StatsFile:
+    """``STATS_FILE``: the final stats (and finish reason) as JSON, written atomically when the spider closes."""
     def __init__(self, crawler: Crawler, path: Path):
         self.crawler = crawler
         self.path = path

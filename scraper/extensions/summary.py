@@ -39,7 +39,7 @@ def summary_text(stats: dict[str, Any], settings: Any, reason: str) -> str:
     lines = [
         f"healthscrape: {stats.get(keys.ITEMS_SCRAPED, 0)} articles written to {main_output(settings)}",
         f"healthscrape: {stats.get(keys.DUPLICATES, 0)} duplicates written to "
-        f"{stats.get(keys.DUPLICATES_FILE, '(none)')}",
+        f"{stats.get(keys.DUPLICATES_PATH, '(none)')}",
     ]
     skipped = skipped_by_reason(stats)
     if skipped:

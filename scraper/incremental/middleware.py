@@ -15,12 +15,13 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.statscollectors import StatsCollector
 
-from scraper.ignored import KnownArticle, NotModified
+from scraper.ignored import KnownWithoutValidators, NotModified
 from scraper.incremental.state import CrawlState, crawl_state
 from scraper.stats import INCREMENTAL_NOT_MODIFIED, INCREMENTAL_SKIPPED_KNOWN
 
 
 class IncrementalMiddleware:
+    """Conditional requests for known articles, 304 → ignored; saves each 200's validators."""
     def __init__(self, state: CrawlState, stats: StatsCollector, refetch: bool):
         self.state = state
         self.stats = stats
@@ -46,7 +47,7 @@ class IncrementalMiddleware:
             if self.refetch:
                 return
             self.stats.inc_value(INCREMENTAL_SKIPPED_KNOWN)
-            raise KnownArticle(f"known article, no validators to check it: {request.url}")
+            raise KnownWithoutValidators(f"known article, no validators to check it: {request.url}")
         if etag:
             request.headers[b"If-None-Match"] = etag
         if last_modified:

@@ -27,6 +27,7 @@ CREATE INDEX IF NOT EXISTS articles_fingerprint ON articles (fingerprint);
 
 @dataclass(frozen=True)
 class KnownArticle:
+    """An article URL an earlier run exported (or reported as a duplicate of ``duplicate_of``)."""
     url: str
     fingerprint: str | None
     revision: int
@@ -60,6 +61,7 @@ class CrawlState:
         self.db.close()
 
     def validators(self, url: str) -> tuple[str | None, str | None] | None:
+        """The ETag and Last-Modified a 200 for ``url`` carried, or None for a page never fetched."""
         row = self.db.execute("SELECT etag, last_modified FROM pages WHERE url = ?", (url,)).fetchone()
         return (row[0], row[1]) if row else None
 
@@ -71,6 +73,7 @@ class CrawlState:
         )
 
     def article(self, url: str) -> KnownArticle | None:
+        """What earlier runs know of ``url``, or None."""
         row = self.db.execute(
             "SELECT url, fingerprint, revision, duplicate_of FROM articles WHERE url = ?", (url,)
         ).fetchone()

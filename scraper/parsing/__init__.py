@@ -47,6 +47,7 @@ def looks_truncated(body: bytes) -> bool:
 
 
 def is_html(response: Response) -> bool:
+    """True for a response whose body is HTML (an HtmlResponse, or text that starts like HTML)."""
     if isinstance(response, HtmlResponse):
         return True
     return (

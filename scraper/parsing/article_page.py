@@ -42,6 +42,7 @@ DATE_WINDOW_CHARS = 200
 
 
 def first_text(sel: Selector, selectors: tuple[str, ...]) -> str | None:
+    """The text of the first selector that finds some, or None."""
     for css in selectors:
         text = selected_text(select(sel.root, css))
         if text:
@@ -50,6 +51,7 @@ def first_text(sel: Selector, selectors: tuple[str, ...]) -> str | None:
 
 
 def first_element(sel: Selector, selectors: tuple[str, ...]) -> HtmlElement | None:
+    """The first element any selector finds, in selector order, or None."""
     for css in selectors:
         for item in select_elements(sel.root, css):
             return item

@@ -121,6 +121,7 @@ def selected_text(found: list[HtmlElement | str]) -> str:
 
 
 def elements_lines(elements: Iterable[HtmlElement], skip: Skip | None = None) -> list[str]:
+    """The lines of several elements, in order."""
     lines: list[str] = []
     for el in elements:
         lines += element_lines(el, skip)
@@ -152,8 +153,10 @@ def _walk(el: HtmlElement, parts: list[str], skip: Skip, top: bool = False) -> N
 
 
 def text_length(el: HtmlElement) -> int:
+    """Characters of the element's text, whitespace left out."""
     return len(re.sub(r"\s+", "", el.text_content() or ""))
 
 
 def link_text_length(el: HtmlElement) -> int:
+    """Characters of the element's link text, whitespace left out."""
     return sum(text_length(a) for a in el.iter("a"))

@@ -67,6 +67,7 @@ def _own_text_length(el: HtmlElement) -> int:
 
 
 def useful_length(el: HtmlElement) -> int:
+    """Characters of the element's text that is not link text."""
     return text_length(el) - link_text_length(el)
 
 

@@ -45,10 +45,12 @@ def meta_values(root: HtmlElement) -> dict[str, str]:
 
 
 def first_meta(meta: dict[str, str], names: tuple[str, ...]) -> str | None:
+    """The first non-empty value among the meta ``names``, or None."""
     return next((meta[n] for n in names if meta.get(n)), None)
 
 
 def canonical_url(root: HtmlElement, base_url: str) -> str | None:
+    """``<link rel=canonical>`` made absolute against ``base_url``, or None."""
     for link in root.iter("link"):
         rels = (link.get("rel") or "").lower().split()
         href = (link.get("href") or "").strip()
@@ -67,6 +69,7 @@ def base_url(root: HtmlElement, url: str) -> str:
 
 
 def head_title(root: HtmlElement) -> str | None:
+    """The ``<title>`` as one clean line, or None."""
     for title in root.iter("title"):
         text = clean_line(title.text_content() or "")
         if text:

@@ -84,4 +84,5 @@ def month_day_date(text: str, year: int, tz: timezone | None) -> str | None:
 
 
 def has_relative_date(text: str) -> bool:
+    """True when the text holds a relative date (``3天前``, ``昨天``, ``刚刚``)."""
     return bool(_RELATIVE.search(text))

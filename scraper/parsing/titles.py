@@ -15,6 +15,7 @@ MAX_SITE_NAME_CHARS = 20
 
 @dataclass(frozen=True)
 class SplitTitle:
+    """A ``<title>`` split into the title and the site name of its suffix (None when it has none)."""
     title: str
     site: str | None
 
@@ -56,6 +57,7 @@ def split_title(raw: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS, site
 
 
 def strip_site_suffix(raw: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS, site: str | None = None) -> str:
+    """The title without its site suffix (see :func:`split_title`)."""
     return split_title(raw, separators, site).title
 
 

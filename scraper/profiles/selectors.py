@@ -26,6 +26,7 @@ def select(root: HtmlElement, css: str) -> list[HtmlElement | str]:
 
 
 def select_elements(root: HtmlElement, css: str) -> list[HtmlElement]:
+    """The elements ``css`` finds under ``root`` (values of ``::text``/``::attr`` left out)."""
     return [item for item in select(root, css) if isinstance(item, HtmlElement)]
 
 

@@ -21,6 +21,7 @@ SCHEMA_FILE = "article.schema.json"
 
 @lru_cache(maxsize=1)
 def record_schema() -> dict[str, Any]:
+    """The shipped JSON Schema of a record (draft 2020-12), parsed once."""
     text = resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema

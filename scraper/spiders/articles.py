@@ -58,6 +58,7 @@ def parse_start_urls(value: str | list[str] | None) -> list[str]:
 
 
 def parse_flag(name: str, value: str | bool) -> bool:
+    """``yes``/``no`` (and true/false, on/off, 1/0) as a bool; ValueError naming the argument otherwise."""
     if isinstance(value, bool):
         return value
     text = value.strip().lower()
@@ -93,6 +94,7 @@ class SplitArticle:
 
 
 class ArticlesSpider(scrapy.Spider):
+    """Crawls the start URLs' sites and yields one record per article (arguments in the module docstring)."""
     name = "articles"
 
     def __init__(
