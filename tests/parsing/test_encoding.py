@@ -6,6 +6,8 @@ saved bytes are what the test is about and that nothing was decoded into U+FFFD.
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.items import Article
 from tests.helpers.pages import parsed_article, saved_page
 
@@ -18,35 +20,25 @@ def assert_no_replacement_character(article: Article) -> None:
     assert "\ufffd" not in article.body + (article.title or "") + (article.site or "")
 
 
-def test_utf8_with_meta_charset():
-    assert b'<meta charset="utf-8">' in page_bytes("enc-utf8-meta")
-    assert_no_replacement_character(parsed_article("enc-utf8-meta"))
-
-
-def test_gbk_declared_in_meta_http_equiv():
-    assert b'http-equiv="Content-Type" content="text/html; charset=gbk"' in page_bytes("enc-gbk-http-equiv")
-    assert_no_replacement_character(parsed_article("enc-gbk-http-equiv"))
+@pytest.mark.parametrize(
+    ("name", "declared"),
+    [
+        ("enc-utf8-meta", b'<meta charset="utf-8">'),
+        ("enc-gbk-http-equiv", b'http-equiv="Content-Type" content="text/html; charset=gbk"'),
+        ("enc-big5-meta", b'<meta charset="big5">'),
+        ("enc-utf8-wrong-gb2312-meta", b'<meta charset="gb2312">'),  # a wrong declaration
+        ("enc-big5-wrong-utf8-meta", b'<meta charset="utf-8">'),  # a wrong declaration
+    ],
+)
+def test_pages_declared_in_their_markup_decode_cleanly(name, declared):
+    assert declared in page_bytes(name)
+    assert_no_replacement_character(parsed_article(name))
 
 
 def test_gb2312_declared_only_in_the_http_header():
     assert b"charset" not in page_bytes("enc-gb2312-header-only")
     assert saved_page("enc-gb2312-header-only").meta["headers"] == {"Content-Type": "text/html; charset=gb2312"}
     assert_no_replacement_character(parsed_article("enc-gb2312-header-only"))
-
-
-def test_big5_with_meta_charset():
-    assert b'<meta charset="big5">' in page_bytes("enc-big5-meta")
-    assert_no_replacement_character(parsed_article("enc-big5-meta"))
-
-
-def test_utf8_bytes_with_a_wrong_gb2312_meta():
-    assert b'<meta charset="gb2312">' in page_bytes("enc-utf8-wrong-gb2312-meta")
-    assert_no_replacement_character(parsed_article("enc-utf8-wrong-gb2312-meta"))
-
-
-def test_big5_bytes_with_a_wrong_utf8_meta():
-    assert b'<meta charset="utf-8">' in page_bytes("enc-big5-wrong-utf8-meta")
-    assert_no_replacement_character(parsed_article("enc-big5-wrong-utf8-meta"))
 
 
 def test_utf8_with_a_bom_and_no_declaration():
