@@ -1,4 +1,8 @@
-"""``python -m benchmarks.eval [--no-peers] [--failures] [-o benchmarks/RESULTS.md]`` (rewrites its section only)."""
+"""``python -m benchmarks.eval [--no-peers] [--failures] [-o benchmarks/RESULTS.md]`` (rewrites its section only).
+
+``--corpus DIR`` scores the pages of another folder (``DIR/*.jsonl`` labels, page files relative to
+``DIR``: new pages waiting for their first measurement) and only prints, writing nothing.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,9 @@ from benchmarks.results import RESULTS, write_section
 def _failures(pages, scores: list[PageScore]) -> list[str]:
     lines = []
     for page, score in zip(pages, scores, strict=True):
-        problems = [name for name in ("title", "date", "sections", "related") if getattr(score, name) is False]
+        checked = ("title", "date", "sections", "related", "author")
+        problems = [name for name in checked if getattr(score, name) is False]
+        problems += [name for name in ("lost", "mojibake") if getattr(score, name)]
         if score.body_prf is not None and score.body_prf[2] < 0.95:
             problems.append(f"body F1 {score.body_prf[2]:.2f}")
         if score.with_hits < score.with_total or score.without_hits < score.without_total:
@@ -33,9 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-peers", action="store_true", help="score healthscrape only (no trafilatura/GNE)")
     parser.add_argument("--failures", action="store_true", help="list healthscrape's failing pages")
     parser.add_argument("-o", "--output", type=Path, default=RESULTS, help="markdown results file (its eval section)")
+    parser.add_argument("--corpus", type=Path, help="score the labeled pages of this folder instead; print only")
     args = parser.parse_args(argv)
 
-    pages = load_corpus()
+    pages = load_corpus(args.corpus, args.corpus) if args.corpus else load_corpus()
     extractors = {"healthscrape": healthscrape} if args.no_peers else EXTRACTORS
     results, heldout_results, own_scores = {}, {}, []
     for name, extract in extractors.items():
@@ -53,8 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(by_template)
     failures = _failures(pages, own_scores)
-    if args.failures:
+    if args.failures or args.corpus:
         print("\n".join(failures) or "no failing pages")
+    if args.corpus:
+        return 0
     misses = [c for c, goal in GOALS.items() if goal and (results["healthscrape"][c] or 0) < goal]
     notes = [f"- Goal not met: {c} ({results['healthscrape'][c]:.1%} < {GOALS[c]:.0%})" for c in misses]
     counts = Counter(p.template for p in pages)

@@ -33,10 +33,14 @@ class LabeledPage:
     notes: str = ""
     # Written after healthscrape was tuned, by someone who never saw its code (labels/heldout-*.jsonl).
     heldout: bool = False
+    # The author as shown on the page (several joined by 、), when the label says (``author`` key).
+    author: str | None = None
+    author_labeled: bool = False
+    page_type: str | None = None
 
 
-def _page(label: dict[str, Any], heldout: bool = False) -> LabeledPage:
-    path = CORPUS_DIR / label["file"]
+def _page(label: dict[str, Any], heldout: bool = False, corpus_dir: Path = CORPUS_DIR) -> LabeledPage:
+    path = corpus_dir / label["file"]
     return LabeledPage(
         id=label["file"],
         template=label.get("template") or label["file"].split("/", 1)[0],
@@ -50,20 +54,24 @@ def _page(label: dict[str, Any], heldout: bool = False) -> LabeledPage:
         without_snippets=list(label.get("without") or []),
         has_numbered_sections=bool(label.get("has_numbered_sections")),
         expected=label.get("expected") or {},
-        more_pages={url: (CORPUS_DIR / file).read_bytes() for url, file in (label.get("more_pages") or {}).items()},
+        more_pages={url: (corpus_dir / file).read_bytes() for url, file in (label.get("more_pages") or {}).items()},
         notes=label.get("notes", ""),
         heldout=heldout,
+        author=label.get("author"),
+        author_labeled="author" in label,
+        page_type=label.get("page_type"),
     )
 
 
-def load_corpus(labels_dir: Path = LABELS_DIR) -> list[LabeledPage]:
-    """Every labeled page, in file order of ``labels/*.jsonl``."""
+def load_corpus(labels_dir: Path = LABELS_DIR, corpus_dir: Path = CORPUS_DIR) -> list[LabeledPage]:
+    """Every labeled page, in file order of ``labels_dir/*.jsonl``; page files relative to ``corpus_dir``."""
     pages = []
     for labels in sorted(labels_dir.glob("*.jsonl")):
         for number, line in enumerate(labels.read_text(encoding="utf-8").splitlines(), start=1):
             if line.strip():
                 try:
-                    pages.append(_page(json.loads(line), heldout=labels.name.startswith("heldout-")))
+                    heldout = labels.name.startswith("heldout-")
+                    pages.append(_page(json.loads(line), heldout=heldout, corpus_dir=corpus_dir))
                 except (KeyError, OSError, json.JSONDecodeError) as exc:
                     raise ValueError(f"{labels.name}:{number}: bad label ({exc})") from exc
     return pages

@@ -23,6 +23,9 @@ class Prediction:
     body: str = ""
     sections: list[dict[str, Any]] | None = None
     related: list[dict[str, Any]] | None = None
+    author: str | None = None
+    # healthscrape gave no record for a page labeled as an article (its extract command exits 1 or 2).
+    lost: bool = False
 
 
 def as_response(url: str, body: bytes, headers: dict[str, str]) -> Response:
@@ -53,9 +56,9 @@ def healthscrape(page: LabeledPage) -> Prediction:
 
     result = parse_article(as_response(page.url, page.body, page.headers), fetched_at=page.fetched_at, fetch=fetch)
     if isinstance(result, Skip):
-        return Prediction()
+        return Prediction(lost=True)
     item = finished(result)
-    return Prediction(item.title, item.published, item.body, item.sections, item.related)
+    return Prediction(item.title, item.published, item.body, item.sections, item.related, item.author)
 
 
 def _trafilatura(page: LabeledPage, deduplicate: bool) -> Prediction:
@@ -67,7 +70,7 @@ def _trafilatura(page: LabeledPage, deduplicate: bool) -> Prediction:
     if not out:
         return Prediction()
     data = json.loads(out)
-    return Prediction(data.get("title"), data.get("date"), data.get("text") or "")
+    return Prediction(data.get("title"), data.get("date"), data.get("text") or "", author=data.get("author"))
 
 
 def trafilatura_default(page: LabeledPage) -> Prediction:
@@ -85,7 +88,8 @@ def gne(page: LabeledPage) -> Prediction:
         data = GeneralNewsExtractor().extract(decoded(page))
     except Exception:  # GNE raises on pages it cannot handle; that is a miss, not a crash
         return Prediction()
-    return Prediction(data.get("title") or None, data.get("publish_time") or None, data.get("content") or "")
+    title, published = data.get("title") or None, data.get("publish_time") or None
+    return Prediction(title, published, data.get("content") or "", author=data.get("author") or None)
 
 
 EXTRACTORS: dict[str, Callable[[LabeledPage], Prediction]] = {

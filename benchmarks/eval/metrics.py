@@ -75,6 +75,24 @@ class PageScore:
     without_total: int
     sections: bool | None
     related: bool | None
+    author: bool | None = None  # None: the label does not say
+    lost: bool = False
+    mojibake: bool = False
+
+
+# Mojibake: a replacement character, or Latin-1 letters making up this share of the visible
+# characters (GBK or UTF-8 bytes decoded as Latin-1/cp1252 give mostly U+00C0–U+00FF; Chinese text
+# has almost none, and accented names in an article stay far below it).
+MOJIBAKE_LATIN1_SHARE = 0.05
+_LATIN1_LETTERS = re.compile("[\u00c0-\u00ff]")
+
+
+def is_mojibake(text: str) -> bool:
+    """True when ``text`` shows signs of a wrong decoding (see :data:`MOJIBAKE_LATIN1_SHARE`)."""
+    visible = "".join(text.split())
+    if "\ufffd" in visible:
+        return True
+    return bool(visible) and len(_LATIN1_LETTERS.findall(visible)) / len(visible) >= MOJIBAKE_LATIN1_SHARE
 
 
 def score_page(page: LabeledPage, pred: Prediction) -> PageScore:
@@ -97,4 +115,7 @@ def score_page(page: LabeledPage, pred: Prediction) -> PageScore:
             else sections_outline(pred.sections) == sections_outline(gold_sections)
         ),
         related=None if gold_related is None or pred.related is None else pred.related == gold_related,
+        author=(squeeze(pred.author) == squeeze(page.author)) if page.author_labeled else None,
+        lost=pred.lost,
+        mojibake=is_mojibake(f"{pred.title or ''}\n{pred.body}"),
     )

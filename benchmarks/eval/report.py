@@ -22,6 +22,9 @@ GOALS = {
     "with/without": 0.97,
     "sections exact": 0.90,
     "related exact": None,
+    "author exact": None,
+    "lost": None,
+    "mojibake": None,
 }
 
 
@@ -43,6 +46,9 @@ def summarize(scores: list[PageScore]) -> dict[str, float | None]:
         "with/without": snippets_hit / snippets_all if snippets_all else None,
         "sections exact": _share([s.sections for s in scores if s.sections is not None]),
         "related exact": _share([s.related for s in scores if s.related is not None]),
+        "author exact": _share([s.author for s in scores if s.author is not None]),
+        "lost": _share([s.lost for s in scores]),
+        "mojibake": _share([s.mojibake for s in scores]),
     }
 
 
