@@ -16,6 +16,7 @@ from scraper.parsing import metadata
 from scraper.parsing.blocks import element_lines, remove_hidden, selected_text
 from scraper.parsing.content import find_main_content, is_comment_thread, is_furniture, is_inside
 from scraper.parsing.dates import date_in_url, is_date_line, labelled_date, only_update_dates, parse_date, timezone_of
+from scraper.parsing.images import image_url, unwrap_noscript_images
 from scraper.parsing.outcome import Skip
 from scraper.parsing.pagination import may_be_page_links
 from scraper.parsing.related import block_entries, find_related_blocks, profile_entry
@@ -29,7 +30,6 @@ from scraper.text.normalize import cjk_ratio, clean_line
 # A page the generic path handles is an article only with this much body text
 # (characters): below it, the "body" is a teaser, a caption or a footer.
 MIN_GENERIC_BODY_CHARS = 80
-LAZY_IMAGE_ATTRS = ("data-url", "data-src", "data-original", "data-lazy-src", "data-echo", "src")
 BREADCRUMB_HINTS = ("crumb", "bread", "position", "location", "weizhi", "place")
 BREADCRUMB_LABELS = ("当前位置", "您的位置", "你的位置", "所在位置", "现在位置")
 # Lines at the top of a body container searched for a date line to leave out.
@@ -80,8 +80,9 @@ class ArticlePage:
     """One HTML page as an article: inputs given to the constructor, one lazily computed attribute
     per record field (named like the record key), :meth:`to_item` for the whole record.
 
-    Construction reads the page's metadata (:class:`PageMetadata`), then removes the page's hidden
-    elements from ``selector``'s tree; every field is read from the cleaned tree.
+    Construction reads the page's metadata (:class:`PageMetadata`), lifts images out of ``<noscript>``,
+    then removes the page's hidden elements from ``selector``'s tree; every field is read from the
+    cleaned tree.
     """
 
     def __init__(self, selector: Selector, url: str, profile: SiteProfile, fetched_at: str | None = None):
@@ -91,6 +92,7 @@ class ArticlePage:
         self.sel = selector
         self.root: HtmlElement = self.sel.root
         self.metadata = PageMetadata.read(self.root)
+        unwrap_noscript_images(self.root)
         remove_hidden(self.root)
 
     # --- the page's parts ----------------------------------------------------
@@ -254,11 +256,8 @@ class ArticlePage:
         for img in self.container.iter("img"):
             if is_inside(img, self.excluded):
                 continue
-            src = next((img.get(a).strip() for a in LAZY_IMAGE_ATTRS if (img.get(a) or "").strip()), "")
-            if not src or src.startswith("data:"):
-                continue
-            url = urljoin(self.base, src)
-            if all(i["url"] != url for i in images):
+            url = image_url(img, self.base)
+            if url is not None and all(i["url"] != url for i in images):
                 images.append({"url": url, "alt": clean_line(img.get("alt") or "") or None})
         return images
 
