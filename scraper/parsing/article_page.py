@@ -14,7 +14,7 @@ from parsel import Selector
 from scraper.items import Article, Image, RelatedEntry
 from scraper.parsing import metadata
 from scraper.parsing.blocks import element_lines, remove_hidden, selected_text
-from scraper.parsing.content import find_main_content, is_comment_thread, is_furniture, is_inside
+from scraper.parsing.content import find_comment_blocks, find_main_content, is_comment_thread, is_furniture, is_inside
 from scraper.parsing.dates import date_in_url, is_date_line, labelled_date, only_update_dates, parse_date, timezone_of
 from scraper.parsing.images import image_url, unwrap_noscript_images
 from scraper.parsing.outcome import Skip
@@ -110,8 +110,9 @@ class ArticlePage:
 
     @cached_property
     def excluded(self) -> set[HtmlElement]:
-        """Elements inside the body that are never body text: related blocks and the profile's ``exclude``."""
-        return set(self.related_blocks) | set(_all_elements(self.sel, self.profile.exclude))
+        """Elements that are never body text: related blocks, comment threads and the profile's ``exclude``."""
+        comments = find_comment_blocks(self.root, self.headline)
+        return set(self.related_blocks) | set(comments) | set(_all_elements(self.sel, self.profile.exclude))
 
     @cached_property
     def headline(self) -> HtmlElement | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from lxml.html import HtmlElement
 
 from scraper.parsing.blocks import link_text_length, text_length
+from scraper.text.hanzi import simplified
 
 # Elements whose text counts towards their parent's score.
 PARAGRAPH_TAGS = ("p", "pre", "blockquote")
@@ -30,6 +32,8 @@ NEGATIVE_HINTS = (
     "comment",
     "cmt",
     "reply",
+    "liuyan",
+    "huifu",
     "review",
     "pinglun",
     "footer",
@@ -192,7 +196,41 @@ def is_furniture(el: HtmlElement) -> bool:
     return any(word in hints for word in FURNITURE_HINTS)
 
 
-COMMENT_HINTS = ("comment", "cmt", "reply", "review", "pinglun", "discuss")
+# Class/id words of comment threads, English and pinyin (留言 liuyan, 评论 pinglun, 回复 huifu).
+COMMENT_HINTS = ("comment", "cmt", "reply", "review", "pinglun", "discuss", "liuyan", "huifu")
+# Headings that introduce comments (after Traditional → Simplified; a count like （3） or 共12条 may follow).
+COMMENT_HEADINGS = (
+    "网友留言", "网友评论", "网友回复", "网友点评", "评论", "留言", "全部评论", "最新评论", "热门评论",
+    "发表评论", "我要评论", "我要留言", "读者评论", "用户评论", "评论区", "精彩评论", "评论列表", "留言板",
+)  # fmt: skip
+_COUNT = re.compile(r"[(（\[【]?\s*(?:共\s*)?\d+\s*(?:条|个)?\s*[)）\]】]?")
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "p", "strong", "b", "dt", "em", "td", "th", "a")
+
+
+def is_comment_heading(text: str) -> bool:
+    """True for a heading that introduces comments: ``网友留言``, ``网友评论（12）``, ``評論``."""
+    words = _COUNT.sub("", "".join(simplified(text).split())).strip("：:>»")
+    return words in COMMENT_HEADINGS
+
+
+def find_comment_blocks(root: HtmlElement, headline: HtmlElement | None = None) -> list[HtmlElement]:
+    """Comment threads introduced by a comment heading (whatever their class names): the nearest
+    ancestor of the heading that holds more than the heading, unless it holds the article's headline
+    (then the comments sit among the article's own blocks, and only the class hints can tell)."""
+    blocks: list[HtmlElement] = []
+    for el in root.iter(*HEADING_TAGS):
+        if len(el) > 2 or not is_comment_heading(el.text_content()):
+            continue
+        node = el.getparent()
+        while node is not None and node.tag not in ("body", "html") and text_length(node) <= text_length(el):
+            node = node.getparent()
+        if node is None or node.tag in ("body", "html") or any(True for _ in node.iter("h1")):
+            continue
+        if headline is not None and is_inside(headline, {node}):
+            continue
+        if node not in blocks and not is_inside(node, set(blocks)):
+            blocks.append(node)
+    return blocks
 
 
 def is_comment_thread(el: HtmlElement) -> bool:

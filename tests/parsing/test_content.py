@@ -6,10 +6,12 @@ checked by tests/parsing/test_saved_pages.py.
 
 from __future__ import annotations
 
+import pytest
 from scrapy.http import HtmlResponse
 
 from scraper.items import Article
 from scraper.parsing import Skip, parse_response
+from scraper.parsing.content import is_comment_heading
 
 BASE = "http://site.test"
 
@@ -61,3 +63,62 @@ def test_article_written_mostly_as_lists_is_an_article():
         "出现呼吸困难或胸痛。",
         "老人和婴幼儿症状明显加重。",
     ]
+
+
+ARTICLE_PARAGRAPHS = (
+    "<p>高血压患者冬季要注意保暖，清晨起床动作要慢，避免血压骤然升高引起不适。</p>"
+    "<p>饮食上要少盐少油，多吃蔬菜水果，每天坚持适量运动，按时服药并监测血压。</p>"
+    "<p>出现头痛、胸闷、视物模糊等情况时，应及时到医院就诊，不要自行加减药量。</p>"
+)
+LONG_COMMENTS = "".join(
+    f"<div class='item'><span>用户{n}</span><p>我父亲也有高血压，冬天早上经常头晕，后来听医生的话每天早晚测量血压，"
+    f"按时吃药，少吃咸菜和腊肉，坚持散步半小时，现在血压稳定多了，分享给大家参考一下，第{n}条。</p></div>"
+    for n in range(4)
+)
+
+
+def comment_page(comments: str) -> str:
+    return (
+        "<html><head><meta charset='utf-8'><title>高血压冬季注意事项_健康网</title></head><body>"
+        f"<div class='main'><h1>高血压冬季注意事项</h1><div class='txt'>{ARTICLE_PARAGRAPHS}</div>{comments}</div>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "comments",
+    [
+        f"<div class='box'><h4>网友评论（4）</h4>{LONG_COMMENTS}</div>",  # a heading, no telling class
+        f"<div class='mod'><div class='hd'><span>網友評論</span></div><div class='bd'>{LONG_COMMENTS}</div></div>",
+        f"<div class='huifu-list'>{LONG_COMMENTS}</div>",  # pinyin class, no heading
+        f"<section id='liuyanban'><strong>我要留言</strong>{LONG_COMMENTS}</section>",
+    ],
+    ids=["heading-with-count", "traditional-heading-nested", "pinyin-class", "pinyin-id-and-heading"],
+)
+def test_comments_longer_than_the_article_are_never_its_body(comments):
+    result = parse_response(HtmlResponse(url=BASE + "/c.html", body=comment_page(comments).encode()))
+    assert isinstance(result, Article), result
+    assert "冬季要注意保暖" in result.body and "按时服药并监测血压" in result.body
+    assert "我父亲也有高血压" not in result.body
+
+
+@pytest.mark.parametrize("text", ["网友留言", "网友评论（12）", "評論", "全部评论 共3条", "我要评论："])
+def test_comment_headings(text):
+    assert is_comment_heading(text)
+
+
+@pytest.mark.parametrize("text", ["评论员文章", "专家点评高血压", "高血压的症状", "相关阅读"])
+def test_other_headings_are_not_comment_headings(text):
+    assert not is_comment_heading(text)
+
+
+def test_a_comment_heading_among_the_articles_own_blocks_does_not_exclude_the_article():
+    page = (
+        "<html><head><meta charset='utf-8'><title>怎样看待网上的药品评论_健康网</title></head><body>"
+        "<div class='art'><h1>怎样看待网上的药品评论</h1>"
+        f"{ARTICLE_PARAGRAPHS}<h3>评论</h3><p>买药前多看说明书，网上的评价只能作参考，用药请遵医嘱。</p></div>"
+        "</body></html>"
+    )
+    result = parse_response(HtmlResponse(url=BASE + "/d.html", body=page.encode()))
+    assert isinstance(result, Article), result
+    assert "冬季要注意保暖" in result.body

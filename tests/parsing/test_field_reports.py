@@ -21,7 +21,6 @@ OPEN = {
     "08-gbk-declared-latin1": "GBK bytes declared iso-8859-1 (mojibake)",
     "10-discuz-forum-thread": "forum titles and page type; replies",
     "12-split-body-blocks": "body split around an advertisement",
-    "13-pinyin-comment-block": "comment block under 网友留言 with a pinyin class",
     "14-infobar-in-body-authors": "info line inside the body; several authors",
     "15-relative-text-vs-datetime": "<time datetime> and JSON-LD beat a relative text; Q&A page type",
     "16-lazy-noscript-colon-headings": "run-in numbered headings (1、骨关节炎：…)",
