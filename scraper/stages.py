@@ -19,7 +19,7 @@ from itemadapter import ItemAdapter
 from scraper.items import LINE_FIELDS, fields_of_kind
 from scraper.schema import error_field, record_errors
 from scraper.stats import BOILERPLATE_LINES, INTRA_PAGE_BLOCKS, INVALID, TITLE_REPEATS, Stats, invalid_key
-from scraper.text.boilerplate import is_boilerplate
+from scraper.text.boilerplate import is_boilerplate, strip_trailing_boilerplate
 from scraper.text.fingerprint import body_fingerprint
 from scraper.text.normalize import clean_line, clean_lines, comparison_key
 from scraper.text.repeats import drop_repeated_blocks
@@ -45,8 +45,8 @@ def _optional_line(value: str | None) -> str | None:
 
 def clean_body(body: str, title: str | None, stats: Stats) -> str:
     """Clean lines of the body, without boilerplate or a first line repeating the title."""
-    lines = clean_lines(body)
-    kept = [line for line in lines if not is_boilerplate(line)]
+    lines = [strip_trailing_boilerplate(line) for line in clean_lines(body)]
+    kept = [line for line in lines if line and not is_boilerplate(line)]
     if len(kept) != len(lines):
         stats.inc_value(BOILERPLATE_LINES, len(lines) - len(kept))
     if kept and title and comparison_key(kept[0]) == comparison_key(title):

@@ -17,7 +17,12 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^.{0,30}(?:未经|未获).{0,10}(?:授权|许可|同意).{0,12}(?:禁止|不得|严禁|谢绝).{0,6}(?:转载|复制|摘编)",
         r"^(?:本文)?(?:转载)?(?:请)?注明(?:出处|来源)",
         r"版权归.{0,20}所有.{0,20}(?:侵权|删除)",
-        r"^\[?(?:免责声明|版权声明|声明)\]?[:：]",
+        r"^\[?(?:免责声明|版权声明|特别声明|郑重声明|重要声明|平台声明|声明)\]?[:：]",
+        # Platforms' statements about who published what, in a sentence of their own.
+        r"(?:本平台|本站|本网|平台)(?:仅|只)提供信息(?:存储|发布)(?:空间)?服务",
+        r"仅代表(?:作者|个人|发布者)(?:本人)?(?:的)?(?:观点|看法|立场).{0,12}不代表",
+        r"^(?:notice|disclaimer|statement|copyright notice)\s*:",
+        r"^返回.{1,10}[，,]\s*查看更多[。.]?$",
         r"如有侵权.{0,10}(?:删除|联系)",
         r"^(?:本站|本网|本文)?(?:内容|文章)?仅供参考.{0,40}(?:依据|建议|意见|诊断)[。.]?$",
         r"^[（(]?(?:责任编辑|责编|编辑|作者|来源|原标题|文章来源|本文来源)[:：].{0,40}[）)]?$",
@@ -25,6 +30,18 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:点击|长按).{0,10}(?:关注|二维码|下载)",
     )
 )
+
+
+# Boilerplate run into the end of an article's paragraph: （责任编辑：…）, 本文来源：…, 返回搜狐，查看更多.
+TRAILING_BOILERPLATE = re.compile(
+    r"\s*(?:[（(](?:责任编辑|责编|编辑|来源|本文来源|文章来源|作者)[:：][^（）()]{1,30}[）)]"
+    r"|返回.{1,10}[，,]\s*查看更多[。.]?)\s*$"
+)
+
+
+def strip_trailing_boilerplate(line: str) -> str:
+    """The line without boilerplate run into its end (the article's sentence before it is kept)."""
+    return TRAILING_BOILERPLATE.sub("", line)
 
 
 def is_boilerplate(line: str) -> bool:

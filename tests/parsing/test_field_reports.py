@@ -15,7 +15,6 @@ from tests.helpers.field_reports import failures, field_reports, run_extract
 # Cases not fixed yet (issue 11).
 OPEN = {
     "01-wechat-hidden-content": "hidden container revealed by script; dates in script variables; author slot",
-    "02-netease-hao-statement": "platform statements in the body",
     "04-more-reports-in-body": "更多报道 link paragraphs inside the body container",
     "06-roc-minguo-date": "ROC (Minguo) years; 現在位置 breadcrumbs",
     "08-gbk-declared-latin1": "GBK bytes declared iso-8859-1 (mojibake)",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.text.boilerplate import is_boilerplate
+from scraper.text.boilerplate import is_boilerplate, strip_trailing_boilerplate
 from tests.helpers.labels import expected_record
 
 
@@ -72,3 +72,46 @@ def test_seed_article_paragraphs_are_not_boilerplate() -> None:
 
 def test_copyright_claim_and_takedown_line_is_boilerplate():
     assert is_boilerplate("本文版权归原作者所有，如有侵权请联系删除")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "特别声明：本文为网易自媒体平台“网易号”作者上传并发布，仅代表该作者观点。",
+        "声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。",
+        "本文仅代表作者个人观点，不代表本站立场，如有侵权请联系删除。",
+        "郑重声明：本站所有文章仅供参考。",
+        "Notice: the content above is uploaded by a user; the platform only provides storage.",
+        "Disclaimer: This article does not constitute medical advice.",
+        "返回搜狐，查看更多",
+        "平台聲明：本平台只提供信息存儲服務。",  # Traditional
+    ],
+)
+def test_platform_statements_are_boilerplate(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "温馨提示：服药期间不要饮酒，有疑问请咨询医生。",  # health advice, not a statement
+        "医生声明，这种做法并没有科学依据。",
+        "本平台的医生会在二十四小时内回复您的问题。",
+        "Notice that symptoms may appear days later.",
+    ],
+)
+def test_article_sentences_mentioning_such_words_stay(line):
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("多喝温水，注意休息。（责任编辑：王小明）", "多喝温水，注意休息。"),
+        ("建议及时就医。(来源：健康时报)", "建议及时就医。"),
+        ("坚持锻炼才能见效。返回搜狐，查看更多", "坚持锻炼才能见效。"),
+        ("高血压（原发性）是常见病。", "高血压（原发性）是常见病。"),
+    ],
+)
+def test_boilerplate_run_into_a_paragraphs_end_is_cut_off(line, kept):
+    assert strip_trailing_boilerplate(line) == kept
