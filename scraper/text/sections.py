@@ -13,6 +13,15 @@ MAX_DEPTH = 3
 # A numbered line longer than this is a paragraph: its first clause is the heading.
 MAX_HEADING_CHARS = 40
 _CLAUSE_END = re.compile(r"[。！？!?；;：:，,]")
+# A run-in heading ends at a colon or a full stop that is the line's first clause end.
+_RUN_IN_ENDS = "：:。"
+
+
+def _is_run_in_end(text: str, at: int) -> bool:
+    """True for a ``：``/``。`` (or ``:`` that is not part of a time like 7:30) at ``at``."""
+    if text[at] not in _RUN_IN_ENDS:
+        return False
+    return not (text[at] == ":" and 0 < at < len(text) - 1 and text[at - 1].isdigit() and text[at + 1].isdigit())
 
 # Kind keywords, checked against a heading; the keyword that ends last wins
 # (a Chinese heading's head noun comes last: "腰痛的原因" is about causes).
@@ -25,6 +34,8 @@ KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
     "diet": ("饮食", "食疗", "食用", "吃什么", "食物", "食谱", "忌口", "宜吃", "忌吃"),
     "risk": ("危害", "风险", "并发症", "后果", "副作用", "危险"),
 }
+# A heading naming a factor (饮食因素, 遗传因素) is a cause under a causes heading, whatever else it names.
+CAUSE_FACTOR = "因素"
 # Words that name a treatment only when no other kind's keyword is there ("预防方法" is prevention).
 WEAK_TREATMENT_KEYWORDS = ("方法", "怎么办", "处理", "调理", "妙招")
 
@@ -54,6 +65,8 @@ class _Node:
 
     def to_dict(self, parent_kind: str | None) -> dict[str, Any]:
         kind = heading_kind(self.heading) or parent_kind
+        if parent_kind == "cause" and simplified(self.heading).endswith(CAUSE_FACTOR):
+            kind = "cause"  # 饮食因素 under a causes heading names a cause, not a diet
         return {
             "label": self.marker.label,
             "number": self.marker.number,
@@ -65,10 +78,15 @@ class _Node:
 
 
 def split_heading(rest: str, line_length: int | None = None) -> tuple[str, str]:
-    """Heading and inline text of a numbered line (a long line: first clause is the heading).
+    """Heading and inline text of a numbered line.
 
-    ``line_length`` is the whole line's length, marker included (default: the rest's).
+    A heading that runs into its text (``骨关节炎：多见于…``, ``洗澡水不要太热。水温…``) ends at the first
+    ``：`` or ``。`` with text after it; otherwise a short line is all heading and a long one's first
+    clause is. ``line_length`` is the whole line's length, marker included (default: the rest's).
     """
+    first = _CLAUSE_END.search(rest)
+    if first and _is_run_in_end(rest, first.start()) and rest[first.end() :].strip():
+        return rest[: first.start()], rest[first.end() :].strip()
     if (line_length if line_length is not None else len(rest)) <= MAX_HEADING_CHARS:
         return rest.rstrip("。.！!？?；;：:，,"), ""
     match = _CLAUSE_END.search(rest)

@@ -22,7 +22,6 @@ OPEN = {
     "12-split-body-blocks": "body split around an advertisement",
     "14-infobar-in-body-authors": "info line inside the body; several authors",
     "15-relative-text-vs-datetime": "<time datetime> and JSON-LD beat a relative text; Q&A page type",
-    "16-lazy-noscript-colon-headings": "run-in numbered headings (1、骨关节炎：…)",
     "18-table-layout-br-body": "headline in a table cell; 更新时间 only; breadcrumbs in a cell",
 }
 

@@ -258,3 +258,35 @@ def test_named_lists_one_after_the_other_are_siblings():
         ("方法一", []),
         ("方法二", []),
     ]
+
+
+@pytest.mark.parametrize(
+    ("rest", "heading", "text"),
+    [
+        ("骨关节炎：多见于五十岁以上人群，上楼时疼痛", "骨关节炎", "多见于五十岁以上人群，上楼时疼痛"),
+        ("洗澡水不要太热。水温三十七度左右，少用沐浴露", "洗澡水不要太热", "水温三十七度左右，少用沐浴露"),
+        ("Omega-3: 深海鱼油有助于降低甘油三酯", "Omega-3", "深海鱼油有助于降低甘油三酯"),
+        ("早上7:30起床后先喝一杯温水", "早上7:30起床后先喝一杯温水", ""),  # a time, not a run-in heading
+        ("多喝水，每天喝够八杯。", "多喝水，每天喝够八杯", ""),  # a comma first: today's rule (short: all heading)
+        ("饮食调理：", "饮食调理", ""),  # nothing after the colon: a heading alone
+    ],
+)
+def test_run_in_headings_end_at_their_first_colon_or_full_stop(rest, heading, text):
+    assert split_heading(rest) == (heading, text)
+
+
+def test_a_run_in_numbered_list_gives_short_headings_and_their_text():
+    lines = ["导致头痛的原因有很多：", "1、紧张性头痛：最常见，多与压力大有关。", "2、偏头痛：常为一侧搏动性疼痛。"]
+    sections = build_sections(lines)
+    assert [(s["label"], s["heading"], s["text"]) for s in sections] == [
+        ("1", "紧张性头痛", "最常见，多与压力大有关。"),
+        ("2", "偏头痛", "常为一侧搏动性疼痛。"),
+    ]
+
+
+def test_a_factor_under_a_causes_heading_is_a_cause():
+    lines = ["一、失眠的原因", "1、饮食因素", "晚餐过饱。", "2、环境因素", "噪音太大。", "二、饮食因素"]
+    sections = build_sections(lines)
+    causes, top_level_factor = sections
+    assert [s["kind"] for s in causes["subsections"]] == ["cause", "cause"]
+    assert top_level_factor["kind"] == "diet"  # not under a causes heading: its keyword decides
