@@ -21,7 +21,7 @@ from scraper.parsing.outcome import Skip
 from scraper.parsing.pagination import may_be_page_links
 from scraper.parsing.related import block_entries, find_related_blocks, profile_entry
 from scraper.parsing.relative_dates import local_now
-from scraper.parsing.titles import choose_title, split_title, strip_site_suffix
+from scraper.parsing.titles import choose_title, split_title, strip_site_suffix, strip_tag_prefix
 from scraper.profiles import SiteProfile
 from scraper.profiles.selectors import select, select_elements
 from scraper.reasons import SkipReason
@@ -56,6 +56,20 @@ def first_element(sel: Selector, selectors: tuple[str, ...]) -> HtmlElement | No
         for item in select_elements(sel.root, css):
             return item
     return None
+
+
+# Class/id words of a headline element: English, and pinyin 标题 (bt, biaoti).
+TITLE_HINT_WORDS = ("title", "headline", "subject", "biaoti")
+TITLE_HINT_TOKENS = ("bt", "tit", "tt")
+
+
+def _has_title_hint(el: HtmlElement | None) -> bool:
+    """True when the element's class/id names a headline (``article-title``, ``bt``, ``thread_subject``)."""
+    if el is None:
+        return False
+    hints = f"{el.get('class', '')} {el.get('id', '')}".lower()
+    tokens = set(re.split(r"[\s_-]+", hints))
+    return any(word in hints for word in TITLE_HINT_WORDS) or any(token in tokens for token in TITLE_HINT_TOKENS)
 
 
 def _all_elements(sel: Selector, selectors: tuple[str, ...]) -> list[HtmlElement]:
@@ -153,7 +167,7 @@ class ArticlePage:
         seps = self.profile.title_separators
         chosen = first_text(self.sel, self.profile.title)
         if not chosen:
-            h1 = clean_line(self.headline.text_content()) if self.headline is not None else None
+            h1 = strip_tag_prefix(clean_line(self.headline.text_content())) if self.headline is not None else None
             chosen = choose_title(h1, self.metadata.head_title, self.metadata.meta.get("og:title"), seps)
         if chosen and self.profile.site_name:
             chosen = strip_site_suffix(chosen, seps, site=self.profile.site_name)
@@ -324,10 +338,10 @@ class ArticlePage:
         the ``<title>`` (or og:title); else the first ``<h1>``."""
         titles = [t for t in (self.metadata.head_title, self.metadata.meta.get("og:title")) if t]
         best: tuple[int, HtmlElement] | None = None
-        for el in self.root.iter(*HEADLINE_TAGS, "div", "p", "span", "strong", "td"):
-            if el.tag not in HEADLINE_TAGS and "title" not in f"{el.get('class', '')} {el.get('id', '')}".lower():
+        for el in self.root.iter(*HEADLINE_TAGS, "div", "p", "span", "strong", "b", "td"):
+            if el.tag not in HEADLINE_TAGS and not (_has_title_hint(el) or _has_title_hint(el.getparent())):
                 continue
-            text = clean_line(el.text_content())
+            text = strip_tag_prefix(clean_line(el.text_content()))
             if len(text) >= MIN_HEADLINE_CHARS and any(t.startswith(text) for t in titles):
                 if best is None or len(text) > best[0]:
                     best = (len(text), el)

@@ -13,6 +13,22 @@ SITE_QUALIFIERS = ("手机版", "移动版", "触屏版", "WAP版", "wap版", "�
 MAX_SITE_NAME_CHARS = 20
 
 
+# A forum engine's signature at the end of a <title>: " - Powered by Discuz!", "| Powered by phpwind".
+_POWERED_BY = re.compile(r"(?:\s*[-_|–—－｜]\s*)?\bpowered\s+by\b.*$", re.IGNORECASE)
+# A bracketed tag before a headline: [经验分享], 【原创】, ［转载］.
+_TAG_PREFIX = re.compile(r"^\s*(?:[\[【［][^\]】］]{1,10}[\]】］]\s*)+")
+
+
+def strip_powered_by(raw: str) -> str:
+    """``T - board - forum - Powered by Discuz!`` → ``T - board - forum`` (never a site name)."""
+    return _POWERED_BY.sub("", raw).strip()
+
+
+def strip_tag_prefix(text: str) -> str:
+    """``[经验分享] 宝宝湿疹…`` → ``宝宝湿疹…`` (the text itself when it is only a tag)."""
+    return _TAG_PREFIX.sub("", text).strip() or text.strip()
+
+
 @dataclass(frozen=True)
 class SplitTitle:
     """A ``<title>`` split into the title and the site name of its suffix (None when it has none)."""
@@ -37,9 +53,10 @@ def site_name_from_suffix(suffix: str) -> str:
 def split_title(raw: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS, site: str | None = None) -> SplitTitle:
     """Split ``标题-站点`` into title and site name; a title without suffix is kept whole.
 
-    With a known ``site`` name, only a suffix naming that site is removed.
+    With a known ``site`` name, only a suffix naming that site is removed. A forum engine's
+    ``Powered by …`` is dropped first.
     """
-    raw = raw.strip()
+    raw = strip_powered_by(raw)
     pattern = _separator_pattern(separators)
     parts = re.split(rf"\s*(?:{pattern})\s*", raw)
     if len(parts) < 2:

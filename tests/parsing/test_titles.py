@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import pytest
+from scrapy.http import HtmlResponse
 
-from scraper.parsing.titles import SplitTitle, choose_title, site_name_from_suffix, split_title, strip_site_suffix
+from scraper.items import Article
+from scraper.parsing import parse_response
+from scraper.parsing.titles import (
+    SplitTitle,
+    choose_title,
+    site_name_from_suffix,
+    split_title,
+    strip_powered_by,
+    strip_site_suffix,
+    strip_tag_prefix,
+)
 from tests.helpers.pages import parsed_article
 
 
@@ -118,3 +129,55 @@ def test_choose_title(h1: str | None, head_title: str | None, og_title: str | No
 def test_title_from_h1_agreeing_with_title_tag():
     article = parsed_article("title-consensus")
     assert article.body.split("\n")[0] == "湿疹是婴幼儿常见的皮肤病，表现为皮肤发红、粗糙、脱屑，常常伴有瘙痒。"
+
+
+@pytest.mark.parametrize(
+    ("raw", "stripped"),
+    [
+        ("湿疹怎么护理 - 育儿交流 - 妈妈论坛 -  Powered by Discuz!", "湿疹怎么护理 - 育儿交流 - 妈妈论坛"),
+        ("胃痛怎么办 | 健康论坛 | powered by phpwind.net", "胃痛怎么办 | 健康论坛"),
+        ("失眠怎么办-健康网", "失眠怎么办-健康网"),
+    ],
+)
+def test_a_forum_engines_signature_is_never_part_of_a_title(raw, stripped):
+    assert strip_powered_by(raw) == stripped
+
+
+@pytest.mark.parametrize(
+    ("text", "stripped"),
+    [
+        ("[经验分享] 宝宝湿疹怎么护理", "宝宝湿疹怎么护理"),
+        ("【原创】【转载】胃痛怎么办", "胃痛怎么办"),
+        ("[公告]", "[公告]"),  # only a tag: kept
+    ],
+)
+def test_bracketed_tags_before_a_headline(text, stripped):
+    assert strip_tag_prefix(text) == stripped
+
+
+def forum_or_table_page(head_title: str, headline: str) -> Article:
+    page = (
+        f"<html><head><meta charset='utf-8'><title>{head_title}</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a> <a href='/f'>论坛</a></div>"
+        f"<table><tr><td class='btn'><b>登录</b></td></tr><tr>{headline}</tr></table>"
+        "<div class='post'><p>胃痛的时候先别急着吃止痛药，要弄清楚是胃炎、胃溃疡还是其他原因引起的。</p>"
+        "<p>平时吃饭要规律，少吃辛辣刺激和生冷的食物，晚上不要吃得太饱，戒烟限酒对胃也有好处。</p>"
+        "<p>如果胃痛反复发作，或者伴有黑便、呕血、消瘦，一定要尽快去医院做胃镜检查。</p></div>"
+        "</body></html>"
+    )
+    result = parse_response(HtmlResponse(url="http://bbs.weikang.example/t/1.html", body=page.encode()))
+    assert isinstance(result, Article), result
+    return result
+
+
+def test_a_forum_title_with_board_forum_and_engine_parts():
+    found = forum_or_table_page(
+        "胃痛吃什么药好 | 胃病交流 | 胃康论坛 - Powered by phpwind", "<td><h1>【求助】 胃痛吃什么药好</h1></td>"
+    )
+    assert found.title == "胃痛吃什么药好"
+    assert found.site and "Powered" not in found.site
+
+
+def test_a_headline_in_a_table_cell_named_in_pinyin():
+    found = forum_or_table_page("胃痛吃什么药好_胃病_养胃网", "<td class='biaoti'><b>胃痛吃什么药好</b></td>")
+    assert found.title == "胃痛吃什么药好"
