@@ -25,13 +25,16 @@ from scraper.parsing.titles import choose_title, split_title, strip_site_suffix,
 from scraper.profiles import SiteProfile
 from scraper.profiles.selectors import select, select_elements
 from scraper.reasons import SkipReason
+from scraper.text.hanzi import simplified
 from scraper.text.normalize import cjk_ratio, clean_line
 
 # A page the generic path handles is an article only with this much body text
 # (characters): below it, the "body" is a teaser, a caption or a footer.
 MIN_GENERIC_BODY_CHARS = 80
-BREADCRUMB_HINTS = ("crumb", "bread", "position", "location", "weizhi", "place")
-BREADCRUMB_LABELS = ("当前位置", "您的位置", "你的位置", "所在位置", "现在位置")
+# Class/id words of a breadcrumb trail, English and pinyin (当前位置 dqwz, 位置 weizhi, 面包屑 mbx).
+BREADCRUMB_HINTS = ("crumb", "bread", "position", "location", "weizhi", "place", "dqwz", "mbx", "path")
+# Labels that start one (compared after Traditional → Simplified: 現在位置 matches).
+BREADCRUMB_LABELS = ("当前位置", "您的位置", "你的位置", "所在位置", "现在位置", "您现在的位置", "当前页面")
 # Lines at the top of a body container searched for a date line to leave out.
 LEADING_META_LINES = 3
 # A headline shorter than this (a logo, a section name) does not count as a match of <title>.
@@ -70,6 +73,15 @@ def _has_title_hint(el: HtmlElement | None) -> bool:
     hints = f"{el.get('class', '')} {el.get('id', '')}".lower()
     tokens = set(re.split(r"[\s_-]+", hints))
     return any(word in hints for word in TITLE_HINT_WORDS) or any(token in tokens for token in TITLE_HINT_TOKENS)
+
+
+def _starts_with_breadcrumb_label(el: HtmlElement) -> bool:
+    """True when the element's own first words are a 当前位置-style label, or its first child is only
+    that label (``<span>当前位置：</span><a>…``); a layout cell holding such a trail does not count."""
+    own = "".join((el.text or "").split())
+    if not own and len(el) and not any(True for _ in el[0].iter("a")):
+        own = "".join((el[0].text or "").split())
+    return simplified(own[:12]).startswith(BREADCRUMB_LABELS)
 
 
 def _all_elements(sel: Selector, selectors: tuple[str, ...]) -> list[HtmlElement]:
@@ -383,10 +395,9 @@ class ArticlePage:
         return " ".join(element_lines(top, skip=lambda el: el in self.excluded or is_comment_thread(el)))
 
     def _generic_breadcrumbs(self) -> list[str]:
-        for el in self.root.iter("div", "nav", "p", "span", "ol", "ul"):
+        for el in self.root.iter("div", "nav", "p", "span", "ol", "ul", "td"):
             hint = f"{el.get('class', '')} {el.get('id', '')}".lower()
-            text = "".join(el.text_content().split())[:12]
-            if any(h in hint for h in BREADCRUMB_HINTS) or text.startswith(BREADCRUMB_LABELS):
+            if any(h in hint for h in BREADCRUMB_HINTS) or _starts_with_breadcrumb_label(el):
                 crumbs = [clean_line(a.text_content()) for a in el.iter("a")]
                 if crumbs:
                     return crumbs

@@ -4,7 +4,10 @@ language and images, with the site profile and without (generic)."""
 from __future__ import annotations
 
 import pytest
+from scrapy.http import HtmlResponse
 
+from scraper.items import Article
+from scraper.parsing import parse_response
 from tests.helpers.pages import parsed_article, saved_page
 
 
@@ -20,3 +23,33 @@ def test_metadata_fields(site):
     assert record.description.startswith("在进行腰椎手术以后")
     assert record.language == expected["language"]
     assert record.images == expected["images"]
+
+
+def trail_page(trail: str) -> str:
+    return (
+        "<html><head><meta charset='utf-8'><title>过敏性鼻炎怎么办_耳鼻喉_健康网</title></head><body>"
+        "<table><tr><td class='left'><a href='/a'>栏目一</a><a href='/b'>栏目二</a></td>"
+        f"<td class='main'>{trail}<h1>过敏性鼻炎怎么办</h1><div class='content'>"
+        "<p>过敏性鼻炎患者要尽量避开过敏原，花粉季节外出戴口罩，回家后及时清洗鼻腔。</p>"
+        "<p>症状明显时可以在医生指导下使用抗组胺药或鼻用激素，不要长期自行使用减充血剂。</p>"
+        "<p>平时注意锻炼身体，增强体质，室内保持通风和适宜的湿度，也能减少发作。</p>"
+        "</div><div class='pager'><a href='/p'>上一篇：鼻窦炎</a></div></td></tr></table></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "trail",
+    [
+        "<table><tr><td class='dqwz'>当前位置：<a href='/'>首页</a> &gt;&gt; <a href='/ebh/'>耳鼻喉</a> 正文</td></tr>"
+        "</table>",
+        "<div class='mbx'><a href='/'>首页</a> / <a href='/ebh/'>耳鼻喉</a></div>",
+        "<p><span>您现在的位置：</span><a href='/'>首页</a> › <a href='/ebh/'>耳鼻喉</a></p>",
+        "<div class='site-path'><a href='/'>首页</a> » <a href='/ebh/'>耳鼻喉</a></div>",
+        "<div>現在位置：<a href='/'>首页</a> &gt; <a href='/ebh/'>耳鼻喉</a></div>",  # Traditional label
+    ],
+    ids=["table-cell", "pinyin-class", "label-in-a-span", "path-class", "traditional-label"],
+)
+def test_breadcrumbs_in_cells_pinyin_classes_and_traditional_labels(trail):
+    result = parse_response(HtmlResponse(url="http://www.jk.example/ebh/1.html", body=trail_page(trail).encode()))
+    assert isinstance(result, Article), result
+    assert result.breadcrumbs == ["首页", "耳鼻喉"]
