@@ -14,6 +14,7 @@ from parsel import Selector
 from scraper.items import Article, Image, RelatedEntry
 from scraper.parsing import metadata
 from scraper.parsing.blocks import element_lines, remove_hidden, selected_text
+from scraper.parsing.bylines import byline_author, is_info_line, script_author, slot_author
 from scraper.parsing.content import find_comment_blocks, find_main_content, is_comment_thread, is_furniture, is_inside
 from scraper.parsing.dates import date_in_url, is_date_line, labelled_date, only_update_dates, parse_date, timezone_of
 from scraper.parsing.images import image_url, unwrap_noscript_images
@@ -96,10 +97,14 @@ class PageMetadata:
     meta: dict[str, str]  # <meta> contents by lower-cased name/property/itemprop
     script_dates: list[str]  # publication dates from JSON in <script> (JSON-LD datePublished, …)
     head_title: str | None  # the <title>
+    script_author: str | None = None  # JSON-LD's author
 
     @classmethod
     def read(cls, root: HtmlElement) -> PageMetadata:
-        return cls(metadata.meta_values(root), metadata.script_dates(root), metadata.head_title(root))
+        scripts = [script.text or "" for script in root.iter("script")]
+        return cls(
+            metadata.meta_values(root), metadata.script_dates(root), metadata.head_title(root), script_author(scripts)
+        )
 
 
 class ArticlePage:
@@ -225,8 +230,17 @@ class ArticlePage:
 
     @cached_property
     def author(self) -> str | None:
-        from_meta = metadata.first_meta(self.metadata.meta, metadata.AUTHOR_META)
-        text = first_text(self.sel, self.profile.author) or from_meta
+        """The profile's author, else a platform's author slot, the byline in the info bar or at the top
+        of the body, JSON-LD's author, the meta author (names joined by 、, no units or titles)."""
+        text = first_text(self.sel, self.profile.author)
+        if not text:
+            text = (
+                slot_author(self.root, self.excluded)
+                or byline_author(self._text_after_headline())
+                or next((byline_author(line) for line in self._leading_lines), None)
+                or self.metadata.script_author
+                or metadata.first_meta(self.metadata.meta, metadata.AUTHOR_META)
+            )
         if not text:
             return None
         return clean_line(text.split("：", 1)[-1].split(":", 1)[-1]) or None
@@ -252,14 +266,23 @@ class ArticlePage:
 
     @cached_property
     def body_lines(self) -> list[str]:
-        """The container's lines without the headline and the date line that may sit inside it."""
+        """The container's lines without the headline and the date or info line that may sit inside it."""
+        lines = self._container_lines
+        head = [line for line in self._leading_lines if is_date_line(line, self.profile.timezone) or is_info_line(line)]
+        return [line for line in lines if line not in head] if head else lines
+
+    @cached_property
+    def _container_lines(self) -> list[str]:
         if self.container is None:
             return []
-        lines = element_lines(
+        return element_lines(
             self.container, skip=lambda el: el in self.excluded or el is self.headline or is_furniture(el)
         )
-        head = [line for line in lines[:LEADING_META_LINES] if is_date_line(line, self.profile.timezone)]
-        return [line for line in lines if line not in head] if head else lines
+
+    @property
+    def _leading_lines(self) -> list[str]:
+        """The body container's first lines, where a date line or an info line may sit."""
+        return self._container_lines[:LEADING_META_LINES]
 
     @cached_property
     def related(self) -> list[RelatedEntry]:

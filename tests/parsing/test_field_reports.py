@@ -18,11 +18,9 @@ OPEN = {
     "04-more-reports-in-body": "更多报道 link paragraphs inside the body container",
     "06-roc-minguo-date": "ROC (Minguo) years",
     "08-gbk-declared-latin1": "GBK bytes declared iso-8859-1 (mojibake)",
-    "10-discuz-forum-thread": "page type (forum_thread); the first post's author",
+    "10-discuz-forum-thread": "page type (forum_thread)",
     "12-split-body-blocks": "body split around an advertisement",
-    "14-infobar-in-body-authors": "info line inside the body; several authors",
-    "15-relative-text-vs-datetime": "<time datetime> and JSON-LD beat a relative text; Q&A page type",
-    "18-table-layout-br-body": "author in the info line (作者：)",
+    "15-relative-text-vs-datetime": "<time datetime> and JSON-LD beat a relative text; Q&A page type and body",
 }
 
 

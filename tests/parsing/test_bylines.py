@@ -1,0 +1,89 @@
+"""Bylines and info lines (scraper.parsing.bylines): authors from info bars, author slots and JSON-LD;
+info lines never in the body."""
+
+from __future__ import annotations
+
+import pytest
+from scrapy.http import HtmlResponse
+
+from scraper.items import Article
+from scraper.parsing import parse_response
+from scraper.parsing.bylines import byline_author, is_info_line, script_author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("发布时间：2021-07-06 09:12　作者：急诊科 王建国、李敏　阅读次数：1326", "王建国、李敏"),
+        ("来源：健康时报 作者：张三 2022-01-05", "张三"),
+        ("文/刘洋 图/网络", "刘洋"),
+        ("记者 王五 通讯员 赵六", "王五、赵六"),
+        ("作者：北京协和医院 心内科 张三 主任医师", "张三"),
+        ("文／營養師 林怡君", "林怡君"),  # Traditional title left out
+        ("撰文：李华，王芳 | 审核：陈医生", "李华、王芳"),
+        ("作者：孙医师 来源：本站原创", "孙医师"),  # a name with a title stays a name
+        ("文／安心健康網編輯部", "安心健康網編輯部"),  # only an organisation: it is the author
+        ("作者：网络整理", None),
+        ("本文作者认为多喝水有好处", None),
+    ],
+)
+def test_byline_author(line, author):
+    assert byline_author(line) == author
+
+
+@pytest.mark.parametrize(
+    ("line", "info"),
+    [
+        ("发布时间：2021-07-06 09:12 作者：王建国 阅读次数：1326", True),
+        ("时间：2022-03-01 来源：本站", True),
+        ("作者说，发布时间和来源都很重要，但是最重要的是内容本身是不是可靠，这一点大家要记住。", False),
+        ("一、饮食要清淡", False),
+    ],
+)
+def test_info_lines(line, info):
+    assert is_info_line(line) == info
+
+
+def test_json_ld_author_as_object_list_or_name():
+    assert script_author(['{"@type":"Article","author":{"@type":"Person","name":"王芳"}}']) == "王芳"
+    assert script_author(['{"author":[{"name":"李华"},{"name":"陈明"}]}']) == "李华、陈明"
+    assert script_author(['{"author":"周洁"}']) == "周洁"
+    assert script_author(['{"headline":"x"}']) is None
+
+
+PARAGRAPHS = (
+    "<p>秋冬季节气温变化大，老年人要注意保暖，尤其是头部、颈部和脚部，外出时戴好帽子和围巾。</p>"
+    "<p>有慢性病的老人要按时服药，定期复查，出现胸闷、气短等不适时要及时就医，不要硬扛。</p>"
+)
+
+
+def page(head: str, inside: str) -> Article:
+    html = (
+        f"<html><head><meta charset='utf-8'><title>老人秋冬保健要点_健康网</title>{head}</head><body>"
+        f"<div class='article'><h1>老人秋冬保健要点</h1><div class='article-body'>{inside}{PARAGRAPHS}</div></div>"
+        "<div class='comments'><span class='author'>网友甲</span><p>说得好，我家老人就是这样。</p></div>"
+        "</body></html>"
+    )
+    result = parse_response(HtmlResponse(url="http://www.jk.example/a/1.html", body=html.encode()))
+    assert isinstance(result, Article), result
+    return result
+
+
+def test_an_info_line_at_the_top_of_the_body_gives_the_author_and_leaves_the_body():
+    found = page("", "<p>日期：2022-10-12　作者：老年病科 周洁　浏览：88</p>")
+    assert found.author == "周洁"
+    assert not any("浏览" in line or "作者" in line for line in found.body.split("\n"))
+
+
+def test_a_platform_author_slot_beats_the_accounts_meta_author():
+    found = page('<meta name="author" content="健康科普小站">', "<p>作者 <span class='author-name'>王医生</span></p>")
+    assert found.author == "王医生"
+
+
+def test_json_ld_author_when_the_page_shows_none():
+    found = page('<script type="application/ld+json">{"author": {"name": "韩冰"}}</script>', "")
+    assert found.author == "韩冰"
+
+
+def test_a_comment_authors_name_is_never_the_articles_author():
+    assert page("", "").author is None
