@@ -57,7 +57,8 @@ def _is_title(token: str) -> bool:
 
 def _names(text: str) -> str | None:
     """Person names in a byline's text joined by 、; else the organisation it names; None for nobody."""
-    names, units = [], []
+    names: list[str] = []
+    units: list[str] = []
     for raw in _NAME_SEPARATORS.split(text.strip()):
         raw = _PLATFORM_BADGE.sub("", raw.strip(" ：:"))
         token = simplified(raw)
