@@ -8,12 +8,23 @@ guess among the Chinese encodings; Scrapy's own decoding as the last resort.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 import charset_normalizer
 from scrapy.http import TextResponse
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, resolve_encoding
 
+from scraper.text.normalize import cjk_ratio
+
 # Encodings charset-normalizer chooses among when the declaration is wrong.
 CHINESE_ENCODINGS = ("gb18030", "big5", "utf_8")
+# Declarations that decode any bytes without an error, so "it decodes" proves nothing (w3lib's names).
+SINGLE_BYTE_LATIN = frozenset(("cp1252", "latin-1", "iso8859-1", "iso8859-15", "windows-1252", "ascii"))
+# Share of CJK characters (markup left out) above which a page's text is Chinese: a Latin page has
+# almost none; a Chinese page, even with Latin words and numbers, most.
+MIN_CJK_SHARE = 0.3
+_TAGS = re.compile(r"<[^>]*>")
 
 
 def _decodes(body: bytes, encoding: str) -> bool:
@@ -41,12 +52,24 @@ def detect_encoding(response: TextResponse) -> str:
     if not body.isascii() and _decodes(body, "utf-8"):
         return "utf-8"
     declared = declared_encoding(response)
-    if declared and _decodes(body, declared):
+    if declared and _decodes(body, declared) and not (declared in SINGLE_BYTE_LATIN and _chinese_guess(body)):
         return declared
-    guess = charset_normalizer.from_bytes(body, cp_isolation=list(CHINESE_ENCODINGS)).best()
+    guess = _chinese_guess(body) or charset_normalizer.from_bytes(body, cp_isolation=list(CHINESE_ENCODINGS)).best()
     if guess is not None:
         return guess.encoding
     return response.encoding
+
+
+def _chinese_guess(body: bytes) -> Any:
+    """charset-normalizer's best reading of the body among the Chinese encodings, when its text is
+    mostly Chinese (a Latin declaration on such bytes "decodes" them into mojibake); else None."""
+    if body.isascii():
+        return None
+    guess = charset_normalizer.from_bytes(body, cp_isolation=list(CHINESE_ENCODINGS)).best()
+    if guess is None:
+        return None
+    text = _TAGS.sub(" ", str(guess))
+    return guess if cjk_ratio(text) >= MIN_CJK_SHARE else None
 
 
 def response_text(response: TextResponse) -> str:

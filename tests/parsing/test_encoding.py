@@ -7,8 +7,10 @@ saved bytes are what the test is about and that nothing was decoded into U+FFFD.
 from __future__ import annotations
 
 import pytest
+from scrapy.http import HtmlResponse
 
 from scraper.items import Article
+from scraper.parsing import parse_response
 from tests.helpers.pages import parsed_article, saved_page
 
 
@@ -71,3 +73,46 @@ def test_gbk_page_is_decoded_from_its_meta_charset():
     assert record.title == expected["title"]
     assert "蒲公英" in record.body and "\ufffd" not in record.body
     assert record.published == expected["published"]
+
+
+def latin_declared(body: str, encoding: str, declared: str, where: str) -> Article:
+    meta = f'<meta http-equiv="Content-Type" content="text/html; charset={declared}">' if where == "meta" else ""
+    page = (
+        f"<html><head>{meta}<title>{body[:8]}_健康网</title></head><body><h1>{body[:8]}</h1>"
+        f"<div class='content'><p>{body}</p><p>{body[::-1]}</p><p>{body[5:]}</p></div></body></html>"
+    )
+    headers = {"Content-Type": f"text/html; charset={declared}"} if where == "header" else {}
+    response = HtmlResponse(url="http://www.jk.example/1.html", body=page.encode(encoding), headers=headers)
+    result = parse_response(response)
+    assert isinstance(result, Article), result
+    return result
+
+
+CHINESE = "糖尿病人可以吃水果，但要选含糖量低的，每天控制在二百克左右，两餐之间吃更好。"
+TRADITIONAL = "糖尿病人可以吃水果，但要選含糖量低的，每天控制在二百克左右，兩餐之間吃更好。"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "declared", "where"),
+    [
+        (CHINESE, "gbk", "iso-8859-1", "meta"),
+        (CHINESE, "gb2312", "windows-1252", "header"),
+        (TRADITIONAL, "big5", "latin1", "meta"),
+    ],
+)
+def test_chinese_bytes_declared_latin_are_decoded_as_chinese(text, encoding, declared, where):
+    found = latin_declared(text, encoding, declared, where)
+    assert text in found.body
+    assert_no_replacement_character(found)
+
+
+def test_a_latin_page_declared_latin_stays_latin():
+    page = (
+        '<html><head><meta charset="iso-8859-1"><title>Café au lait and health</title></head><body>'
+        "<h1>Café au lait and health</h1><div class='content'>"
+        "<p>A café au lait with semi-skimmed milk is a good source of calcium; señors and naïve drinkers alike "
+        "should keep sugar low and drink water too, as the Société de nutrition advises.</p></div></body></html>"
+    )
+    result = parse_response(HtmlResponse(url="http://www.health.example/cafe.html", body=page.encode("latin-1")))
+    assert isinstance(result, Article), result
+    assert "café au lait" in result.body and "Société" in result.body

@@ -17,7 +17,6 @@ OPEN = {
     "01-wechat-hidden-content": "hidden container revealed by script; dates in script variables; author slot",
     "04-more-reports-in-body": "更多报道 link paragraphs inside the body container",
     "06-roc-minguo-date": "ROC (Minguo) years",
-    "08-gbk-declared-latin1": "GBK bytes declared iso-8859-1 (mojibake)",
     "10-discuz-forum-thread": "page type (forum_thread)",
     "12-split-body-blocks": "body split around an advertisement",
     "15-relative-text-vs-datetime": "<time datetime> and JSON-LD beat a relative text; Q&A page type and body",
