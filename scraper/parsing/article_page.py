@@ -16,7 +16,16 @@ from scraper.parsing import metadata
 from scraper.parsing.blocks import element_lines, remove_hidden, selected_text
 from scraper.parsing.bylines import byline_author, is_info_line, script_author, slot_author
 from scraper.parsing.content import find_comment_blocks, find_main_content, is_comment_thread, is_furniture, is_inside
-from scraper.parsing.dates import date_in_url, is_date_line, labelled_date, only_update_dates, parse_date, timezone_of
+from scraper.parsing.dates import (
+    date_in_url,
+    find_dates,
+    gregorian,
+    is_date_line,
+    labelled_date,
+    only_update_dates,
+    parse_date,
+    timezone_of,
+)
 from scraper.parsing.images import image_url, unwrap_noscript_images
 from scraper.parsing.outcome import Skip
 from scraper.parsing.pagination import may_be_page_links
@@ -200,15 +209,19 @@ class ArticlePage:
             return found
         window = self._text_after_headline()
         update_only = only_update_dates(window, tz)
-        found = None if update_only else parse_date(window, tz, now, year)
-        if found:
-            return found
+        shown = None if update_only else parse_date(window, tz, now, year)
+        if shown and find_dates(gregorian(simplified(window)), tz):
+            return shown  # a full date shown in the info bar
         machine = [*self.metadata.script_dates, metadata.first_meta(self.metadata.meta, metadata.DATE_META)]
         machine += [time.get("datetime") or time.text_content() for time in self.root.iter("time")]
         for value in machine:
             found = parse_date(value, tz)
             if found:
-                return found
+                # It beats a relative or year-less date shown (昨天 20:05, 09-30 22:46), unless that one
+                # is the same day with its time (the machine value gives the day only).
+                return shown if shown and shown.startswith(found + "T") else found
+        if shown:
+            return shown
         return (
             date_in_url(self.url)
             or parse_date(self._text_after_body(), tz, now, year)

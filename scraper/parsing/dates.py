@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import cn2an
+
 from scraper.parsing.relative_dates import month_day_date, relative_date
 from scraper.profiles import DEFAULT_TIMEZONE
 from scraper.text.hanzi import simplified
@@ -55,6 +57,27 @@ _ENGLISH = re.compile(
     r"|\b(?P<day2>\d{1,2})\s+(?P<mname2>[A-Za-z]{3,9})\.?,?\s+(?P<year2>(?:19|20)\d{2})\b"
 )
 _COMPACT = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)")
+
+
+# Dates written in Chinese numerals (二〇二〇年七月十四日), converted with cn2an.
+_CHINESE_NUMERAL_DATE = re.compile(
+    r"[〇零○一二三四五六七八九]{2,4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*[日号])?"
+)
+# Taiwan's ROC (Minguo) years: 民國109年 = 2020 (ROC year + 1911); after a date label, 109-07-14 too.
+ROC_OFFSET = 1911
+_ROC_YEAR = re.compile(r"民[国國]\s*(?P<year>\d{2,3})\s*年")
+_ROC_LABELLED = re.compile(
+    r"(?P<label>(?:日期|时间|時間)\s*[:：]\s*)(?P<year>1\d{2})(?=\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d))"
+)
+
+
+def gregorian(text: str) -> str:
+    """The text with Chinese-numeral dates in digits and ROC years as Gregorian years, so that the
+    date patterns read them (``二〇二〇年七月十四日`` → ``2020年7月14日``, ``民國109年`` → ``2020年``)."""
+    if "年" in text:
+        text = _CHINESE_NUMERAL_DATE.sub(lambda m: cn2an.transform(m.group(), "cn2an"), text)
+        text = _ROC_YEAR.sub(lambda m: f"{int(m.group('year')) + ROC_OFFSET}年", text)
+    return _ROC_LABELLED.sub(lambda m: m.group("label") + str(int(m.group("year")) + ROC_OFFSET), text)
 
 
 @dataclass(frozen=True)
@@ -139,7 +162,7 @@ def parse_date(
     """
     if not text:
         return None
-    text = simplified(text)
+    text = gregorian(simplified(text))
     found = find_dates(text, tz)
     if found:
         labelled = labelled_date(text, tz, PUBLISHED_LABELS)
@@ -159,7 +182,7 @@ def parse_date(
 
 def only_update_dates(text: str, tz: str | None = DEFAULT_TIMEZONE) -> bool:
     """True when every date in the text is labelled as an update (更新时间：…)."""
-    text = simplified(text)
+    text = gregorian(simplified(text))
     found = find_dates(text, tz)
     updated = {d.start for d in _labelled(text, tz, UPDATED_LABELS)}
     return bool(found) and all(d.start in updated for d in found)
@@ -197,7 +220,7 @@ def labelled_date(
     text: str, tz: str | None = DEFAULT_TIMEZONE, labels: tuple[str, ...] = PUBLISHED_LABELS
 ) -> str | None:
     """The first date introduced by one of the labels (发布时间：…), or None."""
-    text = simplified(text)
+    text = gregorian(simplified(text))
     found = _labelled(text, tz, labels)
     return found[0].iso if found else None
 
@@ -215,6 +238,7 @@ def date_in_url(url: str) -> str | None:
 
 def is_date_line(line: str, tz: str | None = DEFAULT_TIMEZONE) -> bool:
     """True when a line holds nothing but a date (with an optional label)."""
+    line = gregorian(simplified(line))
     found = find_dates(line, tz)
     if not found:
         return False

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from scrapy.http import HtmlResponse
 
+from scraper.items import Article
+from scraper.parsing import parse_response
 from scraper.parsing.dates import (
     UPDATED_LABELS,
     FoundDate,
     date_in_url,
     find_dates,
+    gregorian,
     is_date_line,
     labelled_date,
     parse_date,
@@ -239,3 +243,52 @@ def test_page_without_a_date_has_null_published():
     record = parsed_article("no-date", finish=False)
     assert record.title == expected["title"]
     assert record.published is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("發布日期：109-07-14", "2020-07-14"),  # ROC year after a date label
+        ("更新時間：110/01/05 10:30", "2021-01-05T10:30:00+08:00"),
+        ("民國109年7月14日", "2020-07-14"),
+        ("中華民國一〇九年七月十四日", "2020-07-14"),
+        ("二〇二〇年七月十四日", "2020-07-14"),
+        ("发布时间：二零一九年十二月三日", "2019-12-03"),
+        ("公告日期：一〇九年七月十四日", None),  # a Chinese-numeral ROC year without 民國 is not read
+        ("编号 109-07-14 的批次", None),  # three-digit year without a label: not a date
+    ],
+)
+def test_roc_years_and_chinese_numeral_dates(text, iso):
+    assert parse_date(text) == iso
+
+
+def test_gregorian_leaves_other_numerals_alone():
+    assert gregorian("一、高血压的症状 第二节") == "一、高血压的症状 第二节"
+
+
+def machine_and_shown(shown: str, machine: str) -> str | None:
+    page = (
+        f"<html><head><meta charset='utf-8'><title>宝宝发烧怎么办_问答</title>{machine}</head><body>"
+        f"<h1>宝宝发烧怎么办</h1><div class='meta'>{shown}</div><div class='content'>"
+        "<p>宝宝发烧时先测量体温，三十八度五以下可以物理降温，多喝水，注意观察精神状态。</p>"
+        "<p>如果体温持续升高、精神差或者出现抽搐，要及时去医院儿科就诊，不要自行用药。</p>"
+        "<p>退烧药要按体重给药，两次之间至少间隔四到六小时，不要几种退烧药一起吃。</p></div></body></html>"
+    )
+    result = parse_response(
+        HtmlResponse(url="http://ask.jk.example/q/1.html", body=page.encode()), fetched_at="2026-11-20T08:00:00Z"
+    )
+    assert isinstance(result, Article), result
+    return result.published
+
+
+def test_a_machine_readable_date_beats_a_relative_one_shown():
+    time_element = '<script type="application/ld+json">{"datePublished": "2022-09-18T20:05:00+08:00"}</script>'
+    assert machine_and_shown("提问于 3小时前", time_element) == "2022-09-18T20:05:00+08:00"
+    meta = '<meta property="article:published_time" content="2021-05-02">'
+    assert machine_and_shown("昨天 20:05", meta) == "2021-05-02"
+
+
+def test_a_full_date_shown_beats_the_machine_one_and_a_shown_time_refines_the_same_day():
+    meta = '<meta property="article:published_time" content="2021-05-02">'
+    assert machine_and_shown("发布时间：2021-05-03 08:00", meta) == "2021-05-03T08:00:00+08:00"
+    assert machine_and_shown("05-02 21:16", meta) == "2021-05-02T21:16:00+08:00"

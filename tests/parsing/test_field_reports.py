@@ -16,10 +16,9 @@ from tests.helpers.field_reports import failures, field_reports, run_extract
 OPEN = {
     "01-wechat-hidden-content": "hidden container revealed by script; dates in script variables; author slot",
     "04-more-reports-in-body": "更多报道 link paragraphs inside the body container",
-    "06-roc-minguo-date": "ROC (Minguo) years",
     "10-discuz-forum-thread": "page type (forum_thread)",
     "12-split-body-blocks": "body split around an advertisement",
-    "15-relative-text-vs-datetime": "<time datetime> and JSON-LD beat a relative text; Q&A page type and body",
+    "15-relative-text-vs-datetime": "Q&A page type; the question's description in the body",
 }
 
 
