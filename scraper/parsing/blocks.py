@@ -9,7 +9,7 @@ from cssselect import SelectorError
 from lxml import etree
 from lxml.html import HtmlElement
 
-from scraper.text.normalize import clean_line
+from scraper.text.normalize import clean_line, comparison_key
 
 BLOCK_TAGS = frozenset(
     "p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 li ul ol dl dt dd "
@@ -90,16 +90,68 @@ _STYLED = etree.XPath("descendant-or-self::*[@style or @hidden]")
 _NEVER_REMOVED = ("head", "html", "body")
 
 
+# A hidden block at least this long (characters of text) that holds paragraphs, few links, and text found
+# nowhere else on the page is the page's only copy of it, hidden until a script reveals it (WeChat's
+# visibility:hidden article body): a reader ends up seeing it, so it is kept. 100: a short article
+# (the WeChat field report's is 189) passes; hidden tooltips and menus are shorter or link lists.
+MIN_REVEALED_CHARS = 100
+MIN_REVEALED_PARAGRAPHS = 2
+MAX_REVEALED_LINK_SHARE = 0.3
+# Characters of a hidden block's text compared with the rest of the page (three samples).
+SAMPLE_CHARS = 24
+
+
+def revealed_later(el: HtmlElement, page_key: str) -> bool:
+    """True for a hidden block that is the only copy of an article-like text (see :data:`MIN_REVEALED_CHARS`);
+    ``page_key`` is the comparison key of the whole page's text (the block's included)."""
+    if el.tag in INVISIBLE_TAGS:
+        return False
+    length = text_length(el)
+    if length < MIN_REVEALED_CHARS or link_text_length(el) > MAX_REVEALED_LINK_SHARE * length:
+        return False
+    paragraphs = sum(1 for p in el.iter("p", "section") if text_length(p) >= SAMPLE_CHARS)
+    if paragraphs < MIN_REVEALED_PARAGRAPHS:
+        return False
+    key = comparison_key(el.text_content() or "")
+    samples = [key[at : at + SAMPLE_CHARS] for at in (0, len(key) // 2, len(key) - SAMPLE_CHARS)]
+    return all(page_key.count(sample) == 1 for sample in samples if sample)
+
+
 def remove_hidden(root: HtmlElement) -> int:
-    """Remove hidden and invisible elements (keeping their tail text); return how many."""
+    """Remove hidden and invisible elements (keeping their tail text); return how many.
+
+    A hidden block that is the only copy of an article-like text stays (:func:`revealed_later`); a
+    hidden copy of visible text (a print copy) goes.
+    """
     by_stylesheet = stylesheet_hidden(root)
     candidates = {*root.iter(*INVISIBLE_TAGS), *_STYLED(root), *by_stylesheet}
     doomed = [el for el in candidates if el.tag not in _NEVER_REMOVED and (el in by_stylesheet or is_hidden(el))]
+    big = [el for el in doomed if el.tag not in INVISIBLE_TAGS and text_length(el) >= MIN_REVEALED_CHARS]
+    if big:
+        body = root.find("body")
+        page_key = comparison_key(_visible_text(body if body is not None else root))
+        kept = {el for el in big if revealed_later(el, page_key)}
+        for el in kept:  # shown as the script would show it
+            el.attrib.pop("hidden", None)
+            if el.get("style"):
+                el.set("style", _HIDDEN_STYLE.sub("", el.get("style", "")))
+        doomed = [el for el in doomed if el not in kept]
     doomed += [el for el in root.iter(etree.Comment)]
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
     return len(doomed)
+
+
+def _visible_text(el: HtmlElement) -> str:
+    """The element's text less scripts, styles and the other invisible tags (hidden blocks included)."""
+    return " ".join(
+        text
+        for node in el.iter()
+        if isinstance(node.tag, str) and node.tag not in INVISIBLE_TAGS
+        for text in (node.text, node.tail)
+        if text
+    )
 
 
 def element_lines(el: HtmlElement, skip: Skip | None = None) -> list[str]:

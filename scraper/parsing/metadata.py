@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
+from scraper.parsing.dates import timezone_of
+from scraper.profiles import DEFAULT_TIMEZONE
 from scraper.text.normalize import clean_line
 
 # Meta names/properties that carry the publication date, strongest first.
@@ -28,6 +31,16 @@ DATE_META = (
 AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author")
 # Keys of JSON (JSON-LD and the like) in <script> that carry the publication date.
 _SCRIPT_DATE = re.compile(r'"(?:datePublished|pubDate|publishDate|publish_time|dateCreated)"\s*:\s*"([^"]{8,40})"')
+# Dates a page's scripts hold in variables (WeChat: var publish_time = "2020-07-14"; var ct = "1594689120").
+_SCRIPT_VARIABLE_DATE = re.compile(
+    r"\b(?:publish_time|publishTime|publish_date|publishDate|pub_time|pubtime|pubDate|create_time|createTime)"
+    r"\s*[=:]\s*[\"']([^\"']{8,40})[\"']"
+)
+# Unix timestamps (seconds) in such variables: ct is WeChat's creation time.
+_SCRIPT_VARIABLE_EPOCH = re.compile(
+    r"\b(?:ct|publish_time|publishTime|pub_time|pubtime|create_time|createTime|timestamp)"
+    r"\s*[=:]\s*[\"']?(1\d{9})[\"']?"
+)
 
 
 def meta_values(root: HtmlElement) -> dict[str, str]:
@@ -93,8 +106,13 @@ def keywords(value: str | None) -> list[str]:
 
 
 def script_dates(root: HtmlElement) -> list[str]:
-    """Publication date values from JSON in ``<script>`` (JSON-LD ``datePublished`` and the like)."""
-    values = []
-    for script in root.iter("script"):
-        values += _SCRIPT_DATE.findall(script.text or "")
+    """Publication date values in ``<script>``: JSON (JSON-LD ``datePublished`` and the like), then script
+    variables (``var publish_time = "…"``), then Unix timestamps in them as ISO 8601 in the default
+    site time zone (``var ct = "1594689120"`` → ``2020-07-14T09:12:00+08:00``)."""
+    texts = [script.text or "" for script in root.iter("script")]
+    values = [value for text in texts for value in _SCRIPT_DATE.findall(text)]
+    values += [value for text in texts for value in _SCRIPT_VARIABLE_DATE.findall(text) if not value.isdigit()]
+    zone = timezone_of(DEFAULT_TIMEZONE) or UTC
+    epochs = [int(value) for text in texts for value in _SCRIPT_VARIABLE_EPOCH.findall(text)]
+    values += [datetime.fromtimestamp(epoch, zone).isoformat() for epoch in epochs]
     return values

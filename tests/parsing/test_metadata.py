@@ -53,3 +53,19 @@ def test_breadcrumbs_in_cells_pinyin_classes_and_traditional_labels(trail):
     result = parse_response(HtmlResponse(url="http://www.jk.example/ebh/1.html", body=trail_page(trail).encode()))
     assert isinstance(result, Article), result
     assert result.breadcrumbs == ["首页", "耳鼻喉"]
+
+
+@pytest.mark.parametrize(
+    ("script", "published"),
+    [
+        ('var publish_time = "2020-07-14" || "";', "2020-07-14"),
+        ("var pubtime='2021-03-05 18:20:00';", "2021-03-05T18:20:00+08:00"),
+        ('var ct = "1594689120";', "2020-07-14T09:12:00+08:00"),  # a Unix timestamp, in the site's time zone
+        ("window.DATA = {createTime: 1594689120};", "2020-07-14T09:12:00+08:00"),
+    ],
+)
+def test_dates_in_script_variables(script, published):
+    page = trail_page("").replace("</body>", f"<script>{script}</script></body>")
+    result = parse_response(HtmlResponse(url="http://www.jk.example/ebh/1.html", body=page.encode()))
+    assert isinstance(result, Article), result
+    assert result.published == published
