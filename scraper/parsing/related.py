@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 
 from scraper.items import RelatedEntry
-from scraper.parsing.blocks import element_lines, elements_lines, selected_text
+from scraper.parsing.blocks import element_lines, elements_lines, link_text_length, selected_text, text_length
 from scraper.parsing.content import PARAGRAPH_TAGS, in_link_list, is_inside, useful_length
 from scraper.parsing.dates import find_dates
 from scraper.parsing.relative_dates import has_relative_date
@@ -27,11 +27,14 @@ from scraper.text.hanzi import simplified
 from scraper.text.normalize import clean_line, comparison_key
 
 # Headings that introduce a related-reading block, on pages and in text dumps.
-RELATED_HEADINGS = ("相关阅读", "相关文章", "延伸阅读", "推荐阅读", "相关推荐", "相关内容", "相关链接")
+RELATED_HEADINGS = (
+    "相关阅读", "相关文章", "延伸阅读", "推荐阅读", "相关推荐", "相关内容", "相关链接", "更多报道", "相关报道",
+    "相关新闻", "更多阅读",
+)  # fmt: skip
 
 
-# Link texts shorter than this are authors, tags or "更多", not article titles.
-MIN_TITLE_CHARS = 6
+# Link texts shorter than this are authors, tags or "更多", not article titles (失眠怎么办 is one).
+MIN_TITLE_CHARS = 5
 # A line this short that carries a date or a counter is metadata, not an excerpt.
 MAX_META_LINE_CHARS = 40
 # Buttons of a feed: 加载更多, 查看更多>>, 换一换, 展开全文.
@@ -84,10 +87,53 @@ def find_related_blocks(root: HtmlElement) -> list[HtmlElement]:
         own = "".join((el.text or "").split()) or "".join(el.text_content().split())
         if not own or len(own) > 60 or not is_related_heading(own):
             continue
-        block = _list_container(el)
+        block = _flat_block(el)
+        if block is None:
+            block = _list_container(el)
         if block is not None and block not in blocks and not is_inside(block, set(blocks)):
             blocks.append(block)
     return blocks
+
+
+# A link row: this share of its text (or more) is link text.
+MIN_LINK_ROW_SHARE = 0.6
+# A row before the heading with this much non-link text makes the heading part of the article's flow.
+MIN_PROSE_ROW_CHARS = 20
+FLAT_BLOCK_CLASS = "healthscrape-related"
+# A flat heading is a heading alone in its row (更多报道, 相关阅读：), no links.
+MAX_FLAT_HEADING_CHARS = 12
+
+
+def _flat_block(heading: HtmlElement) -> HtmlElement | None:
+    """A flat layout (the heading one paragraph among the article's, one link paragraph per entry after
+    it): wrap the heading's row and the link rows after it in an element of their own, and return it.
+    None when the element holds more than a heading, the heading does not follow the article's prose, or
+    no link row follows it."""
+    if any(True for _ in heading.iter("a")) or text_length(heading) > MAX_FLAT_HEADING_CHARS:
+        return None
+    row = heading
+    while (parent := row.getparent()) is not None and len(parent) == 1 and parent.tag not in ("body", "html"):
+        row = parent
+    parent = row.getparent()
+    if parent is None or parent.tag in ("html",):
+        return None
+    if not any(useful_length(before) >= MIN_PROSE_ROW_CHARS for before in row.itersiblings(preceding=True)):
+        return None
+    links = []
+    for sibling in row.itersiblings():
+        length = text_length(sibling)
+        if length == 0 and not len(sibling):
+            continue
+        if length == 0 or link_text_length(sibling) < MIN_LINK_ROW_SHARE * length:
+            break
+        links.append(sibling)
+    if not links:
+        return None
+    wrapper = row.makeelement("div", {"class": FLAT_BLOCK_CLASS})
+    row.addprevious(wrapper)
+    for moved in (row, *links):
+        wrapper.append(moved)  # lxml moves the element, its tail text with it
+    return wrapper
 
 
 # A related block holds links (and short summaries), not the article: more than this

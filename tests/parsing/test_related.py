@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 from parsel import Selector
+from scrapy.http import HtmlResponse
 
+from scraper.items import Article
+from scraper.parsing import parse_response
 from scraper.parsing.related import block_entries, find_related_blocks, is_meta_line, is_related_heading, make_entry
 from tests.helpers.labels import expected_record
 from tests.helpers.pages import parsed_article
@@ -189,3 +192,38 @@ def test_hot_guess_and_rank_widgets_are_neither_body_nor_related():
 def test_traditional_yanshen_yuedu_is_related():
     body = parsed_article("traditional-big5").body
     assert "延伸閱讀" not in body and "鼻塞睡不好怎麼辦" not in body
+
+
+def flat_page(rows: str) -> Article:
+    page = (
+        "<html><head><meta charset='utf-8'><title>冬季如何预防感冒_健康频道</title></head><body>"
+        "<h1>冬季如何预防感冒</h1><div class='text'>"
+        "<p>冬季气温低，感冒高发，要注意保暖，根据天气及时增减衣物，避免受凉。</p>"
+        "<p>勤洗手、多通风，尽量少去人员密集的场所，必要时佩戴口罩。</p>"
+        "<p>平时坚持锻炼，保证充足睡眠，饮食均衡，才能增强抵抗力。</p>"
+        f"{rows}<p class='editor'>（责编：王小明）</p></div></body></html>"
+    )
+    result = parse_response(HtmlResponse(url="http://health.jk.example/n/1.html", body=page.encode()))
+    assert isinstance(result, Article), result
+    return result
+
+
+@pytest.mark.parametrize(
+    "heading", ["<p><strong>相关报道</strong></p>", "<h4>更多阅读：</h4>", "<div><b>更多报道</b></div>"]
+)
+def test_a_heading_and_link_paragraphs_among_the_articles_own_are_related_reading(heading):
+    found = flat_page(
+        f"{heading}<p><a href='/n/2.html'>失眠怎么办</a></p><p><a href='/n/3.html'>鼻炎和感冒怎么区分</a></p>"
+    )
+    assert [(r["title"], r["url"]) for r in found.related] == [
+        ("失眠怎么办", "http://health.jk.example/n/2.html"),  # five characters is a title
+        ("鼻炎和感冒怎么区分", "http://health.jk.example/n/3.html"),
+    ]
+    assert "冬季气温低" in found.body and "勤洗手" in found.body
+    assert "失眠怎么办" not in found.body and "报道" not in found.body and "阅读" not in found.body
+
+
+def test_a_related_heading_followed_by_prose_swallows_nothing():
+    found = flat_page("<p><strong>相关报道</strong></p><p>以上内容由健康频道整理，仅供参考，具体请遵医嘱。</p>")
+    assert found.related == []
+    assert "冬季气温低" in found.body
