@@ -46,6 +46,21 @@ def looks_truncated(body: bytes) -> bool:
     return bool(_HTML_START.search(body[:2048])) and not _HTML_END.search(body[-4096:])
 
 
+_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+
+
+def without_early_end_tags(text: str) -> str:
+    """The page without ``</body>``/``</html>`` end tags before its last ones: an included header's own
+    end tags would otherwise end the document there (lxml drops everything after ``</html>``)."""
+    ends = list(_END_TAGS.finditer(text))
+    if len(ends) <= 1:
+        return text
+    last_body = max((m for m in ends if m.group().lower().startswith("</b")), key=lambda m: m.start(), default=None)
+    last_html = max((m for m in ends if m.group().lower().startswith("</h")), key=lambda m: m.start(), default=None)
+    keep = {m.start() for m in (last_body, last_html) if m is not None}
+    return _END_TAGS.sub(lambda m: m.group() if m.start() in keep else "", text)
+
+
 def is_html(response: Response) -> bool:
     """True for a response whose body is HTML (an HtmlResponse, or text that starts like HTML)."""
     if isinstance(response, HtmlResponse):
@@ -108,7 +123,7 @@ def parse_page(
         return result if isinstance(result, Skip) else ParsedPage(result)
     if looks_truncated(response.body):
         return Skip(SkipReason.BROKEN, "truncated HTML (no </body> or </html>)")
-    selector = Selector(text=text)
+    selector = Selector(text=without_early_end_tags(text))
     profile = choose_profile(response.url, selector, site)
     if continuation:
         page: ArticlePage = ContinuationPage(selector, response.url, profile, fetched_at, container)

@@ -134,7 +134,32 @@ def find_main_content(
     def weighted(el: HtmlElement) -> float:
         return scores[el] * hint_weight(el) * (AFTER_TITLE_WEIGHT if el in after_title else 1.0)
 
-    return max(candidates, key=weighted, default=None)
+    best = max(candidates, key=weighted, default=None)
+    return _whole_of_split(best, exclude) if best is not None else None
+
+
+# Text of a split body's parent outside its parts (an ad, a caption), at most this share of the parts'.
+MAX_SPLIT_GAP_SHARE = 0.2
+
+
+def _whole_of_split(best: HtmlElement, exclude: set[HtmlElement]) -> HtmlElement:
+    """The parent of ``best`` when the body is split into sibling blocks like it (same tag and class, each
+    with paragraphs) around an ad or an image; else ``best``."""
+    parent = best.getparent()
+    if parent is None or parent.tag in ("body", "html") or is_inside(parent, exclude):
+        return best
+    signature = (best.tag, best.get("class"))
+    parts = [
+        child
+        for child in parent
+        if child is not best
+        and (child.tag, child.get("class")) == signature
+        and any(useful_length(p) >= MIN_PARAGRAPH_CHARS for p in child.iter(*PARAGRAPH_TAGS))
+    ]
+    if not parts:
+        return best
+    inside = sum(text_length(part) for part in (best, *parts))
+    return parent if text_length(parent) - inside <= MAX_SPLIT_GAP_SHARE * inside else best
 
 
 def _elements_after(root: HtmlElement, title: HtmlElement | None) -> set[HtmlElement]:

@@ -122,3 +122,50 @@ def test_a_comment_heading_among_the_articles_own_blocks_does_not_exclude_the_ar
     result = parse_response(HtmlResponse(url=BASE + "/d.html", body=page.encode()))
     assert isinstance(result, Article), result
     assert "冬季要注意保暖" in result.body
+
+
+SPLIT_PART = "<p>痛风急性发作时要让关节休息，抬高患肢，局部冷敷，不要热敷和按摩，以免加重肿胀和疼痛。</p>"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "<div class='ad'><a href='/ad'><img src='/ad.jpg'></a></div>",
+        "<figure><img src='/x.jpg'><figcaption>示意图</figcaption></figure>",
+    ],
+    ids=["ad", "figure"],
+)
+def test_a_body_split_into_sibling_blocks_keeps_all_its_parts(between):
+    page = (
+        "<html><head><meta charset='utf-8'><title>痛风怎么办_健康网</title></head><body><h1>痛风怎么办</h1>"
+        f"<div class='art'><section class='para'>{SPLIT_PART * 3}</section>{between}"
+        "<section class='para'><p>缓解以后要到风湿免疫科复诊，长期控制血尿酸，才能减少复发。</p></section></div>"
+        "</body></html>"
+    )
+    result = parse_response(HtmlResponse(url=BASE + "/s.html", body=page.encode()))
+    assert isinstance(result, Article), result
+    assert "痛风急性发作时" in result.body and "才能减少复发" in result.body
+
+
+def test_sibling_blocks_beside_much_other_text_are_not_merged():
+    comment = "<p>网友：我也是痛风，医生让我少吃海鲜，多喝水，现在好多了，谢谢分享这篇文章。</p>" * 6
+    page = (
+        "<html><head><meta charset='utf-8'><title>痛风怎么办_健康网</title></head><body><h1>痛风怎么办</h1>"
+        f"<div class='page'><div class='box'>{SPLIT_PART * 3}</div><div class='box'>{comment}</div>"
+        f"{comment}</div></body></html>"
+    )
+    result = parse_response(HtmlResponse(url=BASE + "/t.html", body=page.encode()))
+    assert isinstance(result, Article), result
+    assert "痛风急性发作时" in result.body
+
+
+@pytest.mark.parametrize("stray", ["</body></html>", "</html>", "</BODY>"])
+def test_a_stray_early_end_tag_from_an_included_header_does_not_cut_the_page(stray):
+    page = (
+        "<html><head><meta charset='utf-8'><title>痛风怎么办_健康网</title></head><body>"
+        f"<div class='top'><a href='/'>健康网</a></div>{stray}"  # the included header's own end
+        f"<h1>痛风怎么办</h1><div class='art'>{SPLIT_PART * 3}</div></body></html>"
+    )
+    result = parse_response(HtmlResponse(url=BASE + "/u.html", body=page.encode()))
+    assert isinstance(result, Article), result
+    assert result.title == "痛风怎么办" and result.body.count("痛风急性发作时") == 3

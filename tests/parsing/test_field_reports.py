@@ -15,7 +15,6 @@ from tests.helpers.field_reports import failures, field_reports, run_extract
 # Cases not fixed yet (issue 11).
 OPEN = {
     "10-discuz-forum-thread": "page type (forum_thread)",
-    "12-split-body-blocks": "body split around an advertisement",
     "15-relative-text-vs-datetime": "Q&A page type; the question's description in the body",
 }
 
