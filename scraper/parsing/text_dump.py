@@ -42,18 +42,24 @@ class TextDumpPage:
 
     @cached_property
     def _all_lines(self) -> list[str]:
-        return clean_lines(self.text)
+        """The clean lines, the first one being the title without a site suffix (``标题-站点`` → ``标题``)."""
+        lines = clean_lines(self.text)
+        if lines:
+            lines[0] = split_title(lines[0], DEFAULT_SEPARATORS).title
+        return lines
 
     @cached_property
     def title(self) -> str | None:
-        """The first line."""
+        """The first line, less a site suffix."""
         return self._all_lines[0] if self._all_lines else None
 
     @cached_property
     def _lines_and_site(self) -> tuple[list[str], str | None]:
-        """The lines without the ``标题-站点`` lines and repeated blocks, and the site those lines name."""
+        """The lines without the ``标题-站点`` lines and repeated blocks, and the site those lines name
+        (the first line's suffix included)."""
+        first_site = split_title(clean_lines(self.text)[0], DEFAULT_SEPARATORS).site if self._all_lines else None
         lines, site = _drop_title_lines(self._all_lines, self.title or "")
-        return drop_repeated_blocks(lines), site
+        return drop_repeated_blocks(lines), site or first_site
 
     @cached_property
     def _date_line(self) -> int | None:

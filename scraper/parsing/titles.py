@@ -70,7 +70,21 @@ def split_title(raw: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS, site
     # Drop only the last segment: the title itself may contain a separator.
     title = raw[: raw.rfind(suffix)].rstrip()
     title = re.sub(rf"(?:{pattern})\s*$", "", title).strip()
+    title = _without_keyword_chain(title)
     return SplitTitle(title, name) if title else SplitTitle(raw, None)
+
+
+# ``标题_栏目_关键词_网站``: after the site, the underscore parts of a CMS title are columns and keywords
+# (this short or shorter); the title is the first part.
+MAX_KEYWORD_CHARS = 8
+
+
+def _without_keyword_chain(title: str) -> str:
+    """``失眠怎么办_睡眠_失眠`` → ``失眠怎么办`` when every part after the first is short."""
+    parts = [part.strip() for part in title.split("_")]
+    if len(parts) >= 2 and parts[0] and all(0 < len(part) <= MAX_KEYWORD_CHARS for part in parts[1:]):
+        return parts[0]
+    return title
 
 
 def strip_site_suffix(raw: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS, site: str | None = None) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from scrapy.http import TextResponse
+
 from scraper.items import Article
+from scraper.parsing import parse_response
 from tests.helpers.pages import parse_saved, saved_page
 
 
@@ -14,3 +17,17 @@ def test_plain_text_goes_through_the_text_dump_parser():
     assert (record.title, record.published, record.site) == (expected["title"], expected["published"], expected["site"])
     assert record.body == expected["body"]
     assert record.related == expected["related"]
+
+
+def test_a_dumps_title_line_loses_its_site_suffix_as_an_html_title_does(tmp_path):
+    dump = (
+        "高血压饮食注意什么_高血压_九安健康网\n"
+        "发布时间：2022-04-01 08:30\n"
+        "高血压患者饮食要清淡，每天食盐不超过五克，少吃腌制食品和动物内脏。\n"
+        "多吃新鲜蔬菜水果，适量吃鱼和豆制品，戒烟限酒，控制体重。\n"
+    )
+    result = parse_response(TextResponse(url="http://www.jiuan.example/gxy/1.txt", body=dump.encode("utf-8")))
+    assert isinstance(result, Article), result
+    assert (result.title, result.site) == ("高血压饮食注意什么", "九安健康网")
+    assert result.published == "2022-04-01T08:30:00+08:00"
+    assert result.body.startswith("高血压患者饮食要清淡")

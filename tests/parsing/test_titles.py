@@ -33,7 +33,10 @@ from tests.helpers.pages import parsed_article
         ("  腰痛是怎么回事-乡间郎中  ", "腰痛是怎么回事", "乡间郎中"),
         # The title itself contains a separator: only the last segment goes.
         ("A-B-乡间郎中", "A-B", "乡间郎中"),
-        ("腰痛_乡间郎中_乡间郎中", "腰痛_乡间郎中", "乡间郎中"),
+        # A CMS title's underscore chain (标题_栏目_关键词_网站): short parts after the title go too.
+        ("腰痛_乡间郎中_乡间郎中", "腰痛", "乡间郎中"),
+        ("失眠怎么办_睡眠_失眠_康宁健康网", "失眠怎么办", "康宁健康网"),
+        ("失眠的人饮食要注意什么_平时要多注意饮食习惯_健康网", "失眠的人饮食要注意什么_平时要多注意饮食习惯", "健康网"),
     ],
 )
 def test_split_title_strips_site_suffix(raw: str, title: str, site: str) -> None:
