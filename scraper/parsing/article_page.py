@@ -144,9 +144,12 @@ class ArticlePage:
 
     @cached_property
     def related_blocks(self) -> list[HtmlElement]:
-        if self.profile.related.block:
-            return _all_elements(self.sel, self.profile.related.block)
-        return find_related_blocks(self.root)
+        """The profile's related blocks; where its selectors find none, the generic rules'."""
+        return self._profile_related_blocks or find_related_blocks(self.root)
+
+    @cached_property
+    def _profile_related_blocks(self) -> list[HtmlElement]:
+        return _all_elements(self.sel, self.profile.related.block)
 
     @cached_property
     def excluded(self) -> set[HtmlElement]:
@@ -162,10 +165,14 @@ class ArticlePage:
     @cached_property
     def container(self) -> HtmlElement | None:
         """The element holding the body: the profile's, else found by content scoring."""
-        container = first_element(self.sel, self.container_selectors)
+        container = self._profile_container
         if container is None:
             container = find_main_content(self.root, self.excluded, self.headline)
         return container
+
+    @cached_property
+    def _profile_container(self) -> HtmlElement | None:
+        return first_element(self.sel, self.container_selectors)
 
     @property
     def container_selectors(self) -> tuple[str, ...]:
@@ -173,8 +180,9 @@ class ArticlePage:
 
     @property
     def min_body_chars(self) -> int:
-        """Body text a page needs to be an article (only without a profile body selector)."""
-        return 0 if self.profile.body else MIN_GENERIC_BODY_CHARS
+        """Body text a page needs to be an article (none when the profile's body selector found it)."""
+        found_by_profile = self.container is not None and self.container is self._profile_container
+        return 0 if found_by_profile else MIN_GENERIC_BODY_CHARS
 
     # --- record fields -------------------------------------------------------
 
@@ -260,11 +268,8 @@ class ArticlePage:
 
     @cached_property
     def breadcrumbs(self) -> list[str]:
-        if self.profile.breadcrumbs:
-            crumbs = [
-                clean_line(" ".join(element_lines(el))) for el in _all_elements(self.sel, self.profile.breadcrumbs)
-            ]
-        else:
+        crumbs = [clean_line(" ".join(element_lines(el))) for el in _all_elements(self.sel, self.profile.breadcrumbs)]
+        if not any(crumbs):  # the profile's selectors found nothing: the generic rules still run
             crumbs = self._generic_breadcrumbs()
         return [c for c in crumbs if c and c not in self.profile.breadcrumbs_drop]
 
@@ -303,7 +308,7 @@ class ArticlePage:
         entries: list[RelatedEntry] = []
         rel = self.profile.related
         for block in self.related_blocks:
-            if rel.block:
+            if block in self._profile_related_blocks:
                 items = select_elements(block, rel.item)
                 found = [e for e in (profile_entry(item, rel, self.base) for item in items) if e is not None]
             else:

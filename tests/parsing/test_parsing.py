@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from scrapy.http import HtmlResponse
 
+from scraper.items import Article
 from scraper.parsing import Skip, looks_truncated, parse_response
 from scraper.profiles import ProfileError
 from tests.helpers.pages import parsed_article, saved_page
@@ -39,3 +40,33 @@ def test_empty_page_is_skipped():
 def test_unknown_profile_name_is_an_error():
     with pytest.raises(ProfileError, match="known: generic, xiangjianlangzhong"):
         parse_response(saved_page("seed-article").response(), site="nope")
+
+
+OTHER_SITE = (
+    "<html><head><meta charset='utf-8'><title>颈椎病怎么锻炼_骨科_安康健康网</title></head><body>"
+    "<div class='pos'>当前位置：<a href='/'>首页</a> &gt; <a href='/gk/'>骨科</a></div>"
+    "<div class='article'><h1>颈椎病怎么锻炼</h1><div class='content'>"
+    "<p>颈椎病患者平时要注意坐姿，低头看手机的时间不宜过长，每隔一小时活动一下颈部。</p>"
+    "<p>可以做米字操、耸肩运动等锻炼颈部肌肉，动作要缓慢，出现头晕手麻时要停止。</p>"
+    "<p>症状严重或反复发作时应到医院骨科就诊，不要自行推拿按摩。</p>"
+    "</div><div class='box'><h3>相关阅读</h3><ul><li><a href='/gk/2.html'>颈椎病会引起头晕吗</a></li>"
+    "<li><a href='/gk/3.html'>落枕了怎么快速缓解</a></li></ul></div></div></body></html>"
+)
+
+
+def test_another_sites_article_and_content_divs_do_not_make_it_the_profiles_site():
+    result = parse_response(HtmlResponse(url="http://www.ankang.example/gk/1.html", body=OTHER_SITE.encode()))
+    assert isinstance(result, Article), result
+    assert result.site == "安康健康网"
+    assert result.breadcrumbs == ["首页", "骨科"]
+    assert [entry["title"] for entry in result.related] == ["颈椎病会引起头晕吗", "落枕了怎么快速缓解"]
+
+
+def test_a_forced_profile_whose_selectors_find_nothing_still_gets_the_generic_fields():
+    result = parse_response(
+        HtmlResponse(url="http://www.ankang.example/gk/1.html", body=OTHER_SITE.encode()), site="xiangjianlangzhong"
+    )
+    assert isinstance(result, Article), result
+    assert result.site == "乡间郎中"  # forced: the profile's name
+    assert result.breadcrumbs == ["首页", "骨科"]  # its crumbs selector found nothing
+    assert [entry["title"] for entry in result.related] == ["颈椎病会引起头晕吗", "落枕了怎么快速缓解"]
