@@ -1,3 +1,3 @@
 """healthscrape: crawl health-article sites into clean, de-duplicated JSONL."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

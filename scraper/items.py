@@ -1,4 +1,4 @@
-"""The article record: one JSON object per line in the output (``schema_version`` 1).
+"""The article record: one JSON object per line in the output (``schema_version`` 2).
 
 :class:`Article` is the one declaration of the record's fields, in output order. Everything that
 lists fields derives from it: :data:`RECORD_FIELDS` (the key order of every exported line and the
@@ -12,7 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, TypedDict
 
-SCHEMA_VERSION = 1
+from scraper import __version__
+
+SCHEMA_VERSION = 2
+# The kinds of page a record comes from (``page_type``; ``scraper.parsing.page_types`` decides).
+PAGE_TYPES = ("article", "qa", "encyclopedia", "forum_thread")
 
 # What a record field holds (``field(metadata={"kind": …})``):
 # int; text (a string or null); datetime (ISO 8601 text); text_list (list of strings);
@@ -65,13 +69,15 @@ class Article:
     derived from it (``{label, number, heading, kind, text, subsections}``); ``published`` is ISO 8601
     (a date, or a datetime with the site's UTC offset) and ``fetched_at`` UTC ISO 8601 (``…Z``);
     ``fingerprint`` is 32 hex digits of the normalised body; ``revision`` counts exports of the URL
-    across incremental runs (2+: the article changed).
+    across incremental runs (2+: the article changed); ``page_type`` is one of :data:`PAGE_TYPES`;
+    ``extractor_version`` is the healthscrape version that produced the record.
     """
 
     schema_version: int = _kind("int", default=SCHEMA_VERSION)
     url: str = _kind("text")
     canonical_url: str | None = _kind("text", default=None)
     site: str | None = _kind("text", line=True, default=None)
+    page_type: str = _kind("text", default="article")
     title: str | None = _kind("text", line=True, default=None)
     published: str | None = _kind("datetime", default=None)
     author: str | None = _kind("text", line=True, default=None)
@@ -84,6 +90,7 @@ class Article:
     images: list[Image] = _kind("entries", default_factory=list)
     language: str | None = _kind("text", default=None)
     fetched_at: str | None = _kind("datetime", default=None)
+    extractor_version: str | None = _kind("text", default=__version__)
     fingerprint: str | None = _kind("text", default=None)
     revision: int = _kind("int", default=1)
 

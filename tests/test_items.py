@@ -17,6 +17,8 @@ from scraper.text.sections import KIND_KEYWORDS
 
 def _types(prop: dict) -> set[str]:
     """The JSON types a schema property allows (following anyOf and $ref to $defs)."""
+    if "enum" in prop:
+        return {"string" if isinstance(v, str) else "null" for v in prop["enum"]}
     if "const" in prop:
         return {type(prop["const"]).__name__.replace("int", "integer")}
     if "$ref" in prop:

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from scraper.analysis.inputs import EXPORT_FORMATS, find_outputs
-from scraper.analysis.loader import DATETIME, DATETIME_COLUMNS, load_articles, with_dtypes
+from scraper.analysis.loader import DATETIME, DATETIME_COLUMNS, V1_PAGE_TYPE, load_articles, with_dtypes
 from scraper.feeds import refuse_overwriting
 from scraper.items import ENTRY_TYPES, RECORD_FIELDS, Article, fields_of_kind
 
@@ -69,6 +69,10 @@ def read_parquet(path: str | Path) -> pd.DataFrame:
     """A Parquet export as the DataFrame ``load_articles`` gives (same columns, dtypes and values)."""
     table = pq.read_table(path)
     frame = pd.DataFrame({name: table.column(name).to_pylist() for name in table.column_names})
+    for column in RECORD_FIELDS:  # an export of schema_version 1 records (healthscrape 0.1) lacks two
+        if column not in frame.columns:
+            frame[column] = V1_PAGE_TYPE if column == "page_type" else None
+    frame = frame[list(RECORD_FIELDS)]
     for column in JSON_IN_PARQUET:
         frame[column] = frame[column].map(lambda text: None if text is None else json.loads(text))
     for column in DATETIME_COLUMNS:

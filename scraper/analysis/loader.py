@@ -20,6 +20,8 @@ RELATED_KEYS = list(get_type_hints(RelatedEntry))
 RELATED_COLUMNS = ["url", "title", *(f"related_{key}" for key in RELATED_KEYS)]
 IMAGE_COLUMNS = ["url", "title", "image_url", "alt"]
 DUPLICATE_COLUMNS = list(DUPLICATE_FIELDS)
+# What a schema_version 1 record (which has no page_type) was.
+V1_PAGE_TYPE = "article"
 # The column kinds derive from the record's one declaration (scraper.items.Article).
 CATEGORY_COLUMNS = ("site",)
 STRING_COLUMNS = tuple(name for name in fields_of_kind("text") if name not in CATEGORY_COLUMNS)
@@ -72,6 +74,8 @@ def load_articles(paths: PathLike | Iterable[PathLike], latest: bool = True) -> 
     for column in RECORD_FIELDS:
         if column not in frame.columns:
             frame[column] = None
+    # schema_version 1 records (0.1) have no page_type (every one was an article) and no extractor_version.
+    frame["page_type"] = frame["page_type"].fillna(V1_PAGE_TYPE)
     frame = frame[list(RECORD_FIELDS) + [c for c in frame.columns if c not in RECORD_FIELDS]]
     for column in DATETIME_COLUMNS:
         frame[column] = pd.to_datetime(frame[column], utc=True, format="ISO8601").astype(DATETIME)

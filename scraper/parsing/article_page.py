@@ -12,7 +12,7 @@ from lxml.html import HtmlElement
 from parsel import Selector
 
 from scraper.items import Article, Image, RelatedEntry
-from scraper.parsing import metadata
+from scraper.parsing import metadata, page_types
 from scraper.parsing.blocks import element_lines, remove_hidden, selected_text
 from scraper.parsing.bylines import byline_author, is_info_line, script_author, slot_author
 from scraper.parsing.content import find_comment_blocks, find_main_content, is_comment_thread, is_furniture, is_inside
@@ -71,6 +71,9 @@ def first_element(sel: Selector, selectors: tuple[str, ...]) -> HtmlElement | No
     return None
 
 
+# Class/id words of a Q&A page's question description.
+QUESTION_HINTS = ("question", "wenti", "ask")
+DESCRIPTION_HINTS = ("desc", "content", "detail", "text", "info", "body", "miaoshu", "des")
 # Class/id words of a headline element: English, and pinyin 标题 (bt, biaoti).
 TITLE_HINT_WORDS = ("title", "headline", "subject", "biaoti")
 TITLE_HINT_TOKENS = ("bt", "tit", "tt")
@@ -107,12 +110,17 @@ class PageMetadata:
     script_dates: list[str]  # publication dates from JSON in <script> (JSON-LD datePublished, …)
     head_title: str | None  # the <title>
     script_author: str | None = None  # JSON-LD's author
+    schema_types: tuple[str, ...] = ()  # JSON-LD's @type values (QAPage, NewsArticle, …)
 
     @classmethod
     def read(cls, root: HtmlElement) -> PageMetadata:
         scripts = [script.text or "" for script in root.iter("script")]
         return cls(
-            metadata.meta_values(root), metadata.script_dates(root), metadata.head_title(root), script_author(scripts)
+            metadata.meta_values(root),
+            metadata.script_dates(root),
+            metadata.head_title(root),
+            script_author(scripts),
+            tuple(metadata.schema_types(scripts)),
         )
 
 
@@ -287,7 +295,26 @@ class ArticlePage:
         """The container's lines without the headline and the date or info line that may sit inside it."""
         lines = self._container_lines
         head = [line for line in self._leading_lines if is_date_line(line, self.profile.timezone) or is_info_line(line)]
-        return [line for line in lines if line not in head] if head else lines
+        lines = [line for line in lines if line not in head] if head else lines
+        if self.page_type == page_types.QA:  # the question's description comes first, then the answers
+            question = [line for line in self._question_description_lines if line not in lines]
+            lines = question + lines
+        return lines
+
+    @cached_property
+    def _question_description_lines(self) -> list[str]:
+        """A Q&A page's question description (its class/id names the question and its text), when the
+        body container does not hold it."""
+        for el in self.root.iter("div", "p", "section"):
+            hints = f"{el.get('class', '')} {el.get('id', '')}".lower()
+            if not any(word in hints for word in QUESTION_HINTS) or not any(w in hints for w in DESCRIPTION_HINTS):
+                continue
+            if el is self.headline or is_inside(el, self.excluded) or (
+                self.container is not None and is_inside(el, {self.container})
+            ):
+                continue
+            return element_lines(el, skip=lambda node: node is self.headline or node in self.excluded)
+        return []
 
     @cached_property
     def _container_lines(self) -> list[str]:
@@ -351,6 +378,12 @@ class ArticlePage:
         return metadata.canonical_url(self.root, self.base)
 
     @cached_property
+    def page_type(self) -> str:
+        """article, qa, encyclopedia or forum_thread (:mod:`scraper.parsing.page_types`)."""
+        generator = self.metadata.meta.get("generator", "")
+        return page_types.page_type(self.root, self.url, generator, list(self.metadata.schema_types))
+
+    @cached_property
     def language(self) -> str | None:
         body = "\n".join(self.body_lines)
         return metadata.language(self.root) or ("zh" if cjk_ratio(body) >= 0.3 else None)
@@ -371,6 +404,7 @@ class ArticlePage:
             url=self.url,
             canonical_url=self.canonical_url,
             site=self.site,
+            page_type=self.page_type,
             title=title,
             published=self.published,
             author=self.author,

@@ -105,6 +105,14 @@ def keywords(value: str | None) -> list[str]:
     return list(dict.fromkeys(w for w in words if w))
 
 
+_SCHEMA_TYPE = re.compile(r'"@type"\s*:\s*"([^"]{2,40})"')
+
+
+def schema_types(scripts: list[str]) -> list[str]:
+    """The ``@type`` values of JSON-LD in ``<script>`` texts, in order (``QAPage``, ``Question``, …)."""
+    return [kind for text in scripts for kind in _SCHEMA_TYPE.findall(text)]
+
+
 def script_dates(root: HtmlElement) -> list[str]:
     """Publication date values in ``<script>``: JSON (JSON-LD ``datePublished`` and the like), then script
     variables (``var publish_time = "…"``), then Unix timestamps in them as ISO 8601 in the default

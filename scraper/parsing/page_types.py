@@ -1,0 +1,77 @@
+"""What kind of page an article record comes from (``page_type``): an article, a Q&A page, a disease or
+drug encyclopedia entry, or a forum thread.
+
+Decided by the page's own statements first (JSON-LD ``@type``, a forum engine's ``generator`` meta), then
+by its URL and markup: a forum's post markup (Discuz!'s ``postmessage_``, ``楼主``), a question with
+answers (class/id words ``question`` and ``answer``/``wenda``), an entry's headed parts (病因, 症状,
+治疗 … as headings of their own). Anything else is an article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from scraper.text.hanzi import simplified
+
+ARTICLE, QA, ENCYCLOPEDIA, FORUM_THREAD = "article", "qa", "encyclopedia", "forum_thread"
+
+QA_SCHEMA_TYPES = ("QAPage", "Question")
+FORUM_GENERATORS = ("discuz", "phpwind", "dvbbs", "phpbb", "vbulletin", "xenforo")
+_FORUM_URL = re.compile(r"thread-\d+|viewthread\.php|read\.php\?tid=|/bbs/|tieba\.baidu\.com/p/\d+|/showtopic", re.I)
+# A forum post's element id: Discuz!'s postmessage_1001 / post_1001, phpwind's read_1001.
+_POST_ID = re.compile(r"(?:postmessage|post|read|pid)_?\d+$")
+_QA_URL = re.compile(r"/(?:question|questions|wenda|ask|wenti|qa)/|zhidao\.baidu\.com|/q/\d+", re.I)
+_ENCYCLOPEDIA_URL = re.compile(r"//jbk\.|/(?:baike|jbk|jibing/baike|disease|drug|yaopin)/", re.I)
+# The headed parts of an encyclopedia entry, and how many make one.
+ENTRY_HEADINGS = frozenset(
+    "概述 简介 疾病简介 病因 发病原因 症状 临床表现 典型症状 检查 诊断 鉴别诊断 治疗 治疗方法 预防 饮食 饮食保健 "
+    "并发症 护理 预后 用法用量 不良反应 禁忌 注意事项 适应症 功能主治 成分".split()
+)
+MIN_ENTRY_HEADINGS = 3
+_HEADING_TAGS = ("h2", "h3", "h4", "dt", "strong", "b")
+
+
+def _hints(root: HtmlElement) -> str:
+    words = (f"{el.get('class', '')} {el.get('id', '')}" for el in root.iter() if isinstance(el.tag, str))
+    return " ".join(words).lower()
+
+
+def _is_forum(root: HtmlElement, url: str, generator: str) -> bool:
+    if any(name in generator.lower() for name in FORUM_GENERATORS) or _FORUM_URL.search(url):
+        return True
+    return any(_POST_ID.match(el.get("id") or "") for el in root.iter("div", "td"))
+
+
+def _is_qa(root: HtmlElement, url: str, schema_types: list[str]) -> bool:
+    if any(kind in schema_types for kind in QA_SCHEMA_TYPES):
+        return True
+    hints = _hints(root)
+    has_question = "question" in hints or "wenti" in hints
+    has_answer = any(word in hints for word in ("answer", "wenda", "huida", "reply-doctor", "doctor-reply"))
+    return (has_question and has_answer) or (bool(_QA_URL.search(url)) and (has_question or has_answer))
+
+
+def _entry_headings(root: HtmlElement) -> int:
+    heads = {
+        simplified("".join((el.text_content() or "").split())).strip("：:")
+        for el in root.iter(*_HEADING_TAGS)
+        if len("".join((el.text_content() or "").split())) <= 8
+    }
+    return len(heads & ENTRY_HEADINGS)
+
+
+def page_type(root: HtmlElement, url: str, generator: str = "", schema_types: list[str] | None = None) -> str:
+    """The kind of page (:data:`ARTICLE`, :data:`QA`, :data:`ENCYCLOPEDIA`, :data:`FORUM_THREAD`).
+
+    ``generator``: the ``<meta name=generator>`` value; ``schema_types``: the JSON-LD ``@type`` values.
+    """
+    if _is_forum(root, url, generator):
+        return FORUM_THREAD
+    if _is_qa(root, url, schema_types or []):
+        return QA
+    headings = _entry_headings(root)
+    if headings >= MIN_ENTRY_HEADINGS and (_ENCYCLOPEDIA_URL.search(url) or headings >= MIN_ENTRY_HEADINGS + 1):
+        return ENCYCLOPEDIA
+    return ARTICLE
