@@ -24,6 +24,7 @@ class Prediction:
     sections: list[dict[str, Any]] | None = None
     related: list[dict[str, Any]] | None = None
     author: str | None = None
+    page_type: str | None = None
     # healthscrape gave no record for a page labeled as an article (its extract command exits 1 or 2).
     lost: bool = False
 
@@ -58,7 +59,7 @@ def healthscrape(page: LabeledPage) -> Prediction:
     if isinstance(result, Skip):
         return Prediction(lost=True)
     item = finished(result)
-    return Prediction(item.title, item.published, item.body, item.sections, item.related, item.author)
+    return Prediction(item.title, item.published, item.body, item.sections, item.related, item.author, item.page_type)
 
 
 def _trafilatura(page: LabeledPage, deduplicate: bool) -> Prediction:

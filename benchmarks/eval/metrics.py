@@ -78,6 +78,7 @@ class PageScore:
     author: bool | None = None  # None: the label does not say
     lost: bool = False
     mojibake: bool = False
+    page_type: bool | None = None  # None: the label does not say, or the extractor gives none
 
 
 # Mojibake: a replacement character, or Latin-1 letters making up this share of the visible
@@ -118,4 +119,10 @@ def score_page(page: LabeledPage, pred: Prediction) -> PageScore:
         author=(squeeze(pred.author) == squeeze(page.author)) if page.author_labeled else None,
         lost=pred.lost,
         mojibake=is_mojibake(f"{pred.title or ''}\n{pred.body}"),
+        page_type=None if page.page_type is None or pred.page_type is None else pred.page_type == _kind(page.page_type),
     )
+
+
+def _kind(label: str) -> str:
+    """A labeled page type in the record's terms (a news page is an article)."""
+    return "article" if label == "news" else label

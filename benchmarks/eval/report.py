@@ -25,6 +25,7 @@ GOALS = {
     "author exact": None,
     "lost": None,
     "mojibake": None,
+    "page type": None,
 }
 
 
@@ -49,6 +50,7 @@ def summarize(scores: list[PageScore]) -> dict[str, float | None]:
         "author exact": _share([s.author for s in scores if s.author is not None]),
         "lost": _share([s.lost for s in scores]),
         "mojibake": _share([s.mojibake for s in scores]),
+        "page type": _share([s.page_type for s in scores if s.page_type is not None]),
     }
 
 
