@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from scrapy.http import HtmlResponse, Response, TextResponse
 
 from scraper.items import Article
-from scraper.parsing import Skip, parse_article
+from scraper.parsing import Skip, parse_article, parse_response
 from scraper.stages import finish_item
 from scraper.stats import CounterStats
 from tests.helpers.paths import PAGES
@@ -109,4 +109,14 @@ def parsed_article(name: str, **options: Any) -> Article:
     """:func:`parse_saved` for a page that is an article."""
     result = parse_saved(name, **options)
     assert isinstance(result, Article), f"{name}: {result}"
+    return result
+
+
+def article_from_html(page: str | bytes, url: str, *, encoding: str = "utf-8", **parse: Any) -> Article:
+    """The article ``scraper.parsing.parse_response`` reads from an HTML page (a test fails on a Skip);
+    ``parse``: its keyword arguments (``site``, ``fetched_at``), ``headers`` for the response."""
+    body = page if isinstance(page, bytes) else page.encode(encoding)
+    response = HtmlResponse(url=url, body=body, headers=parse.pop("headers", None) or {})
+    result = parse_response(response, **parse)
+    assert isinstance(result, Article), result
     return result

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from scrapy.http import HtmlResponse
 
 from scraper.items import Article
-from scraper.parsing import parse_response
 from scraper.parsing.blocks import _top_level_rules
 from tests.helpers.labels import expected_record
-from tests.helpers.pages import parsed_article, saved_page
+from tests.helpers.pages import article_from_html, parsed_article, saved_page
 
 
 def assert_body_once(name: str) -> None:
@@ -69,8 +67,7 @@ def hidden_page(content: str) -> Article:
         "<html><head><meta charset='utf-8'><title>秋季腹泻怎么办_健康号</title></head><body>"
         f"<h1>秋季腹泻怎么办</h1>{content}<div class='footer'>关于我们 联系我们</div></body></html>"
     )
-    result = parse_response(HtmlResponse(url="http://www.jk.example/s/1.html", body=page.encode()))
-    assert isinstance(result, Article), result
+    result = article_from_html(page, "http://www.jk.example/s/1.html")
     return result
 
 

@@ -4,11 +4,10 @@ info lines never in the body."""
 from __future__ import annotations
 
 import pytest
-from scrapy.http import HtmlResponse
 
 from scraper.items import Article
-from scraper.parsing import parse_response
 from scraper.parsing.bylines import byline_author, is_info_line, script_author
+from tests.helpers.pages import article_from_html
 
 
 @pytest.mark.parametrize(
@@ -64,8 +63,7 @@ def page(head: str, inside: str) -> Article:
         "<div class='comments'><span class='author'>网友甲</span><p>说得好，我家老人就是这样。</p></div>"
         "</body></html>"
     )
-    result = parse_response(HtmlResponse(url="http://www.jk.example/a/1.html", body=html.encode()))
-    assert isinstance(result, Article), result
+    result = article_from_html(html, "http://www.jk.example/a/1.html")
     return result
 
 

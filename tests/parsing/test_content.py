@@ -12,6 +12,7 @@ from scrapy.http import HtmlResponse
 from scraper.items import Article
 from scraper.parsing import Skip, parse_response
 from scraper.parsing.content import is_comment_heading
+from tests.helpers.pages import article_from_html
 
 BASE = "http://site.test"
 
@@ -96,8 +97,7 @@ def comment_page(comments: str) -> str:
     ids=["heading-with-count", "traditional-heading-nested", "pinyin-class", "pinyin-id-and-heading"],
 )
 def test_comments_longer_than_the_article_are_never_its_body(comments):
-    result = parse_response(HtmlResponse(url=BASE + "/c.html", body=comment_page(comments).encode()))
-    assert isinstance(result, Article), result
+    result = article_from_html(comment_page(comments), BASE + "/c.html")
     assert "冬季要注意保暖" in result.body and "按时服药并监测血压" in result.body
     assert "我父亲也有高血压" not in result.body
 
@@ -119,8 +119,7 @@ def test_a_comment_heading_among_the_articles_own_blocks_does_not_exclude_the_ar
         f"{ARTICLE_PARAGRAPHS}<h3>评论</h3><p>买药前多看说明书，网上的评价只能作参考，用药请遵医嘱。</p></div>"
         "</body></html>"
     )
-    result = parse_response(HtmlResponse(url=BASE + "/d.html", body=page.encode()))
-    assert isinstance(result, Article), result
+    result = article_from_html(page, BASE + "/d.html")
     assert "冬季要注意保暖" in result.body
 
 
@@ -142,8 +141,7 @@ def test_a_body_split_into_sibling_blocks_keeps_all_its_parts(between):
         "<section class='para'><p>缓解以后要到风湿免疫科复诊，长期控制血尿酸，才能减少复发。</p></section></div>"
         "</body></html>"
     )
-    result = parse_response(HtmlResponse(url=BASE + "/s.html", body=page.encode()))
-    assert isinstance(result, Article), result
+    result = article_from_html(page, BASE + "/s.html")
     assert "痛风急性发作时" in result.body and "才能减少复发" in result.body
 
 
@@ -154,8 +152,7 @@ def test_sibling_blocks_beside_much_other_text_are_not_merged():
         f"<div class='page'><div class='box'>{SPLIT_PART * 3}</div><div class='box'>{comment}</div>"
         f"{comment}</div></body></html>"
     )
-    result = parse_response(HtmlResponse(url=BASE + "/t.html", body=page.encode()))
-    assert isinstance(result, Article), result
+    result = article_from_html(page, BASE + "/t.html")
     assert "痛风急性发作时" in result.body
 
 
@@ -166,6 +163,5 @@ def test_a_stray_early_end_tag_from_an_included_header_does_not_cut_the_page(str
         f"<div class='top'><a href='/'>健康网</a></div>{stray}"  # the included header's own end
         f"<h1>痛风怎么办</h1><div class='art'>{SPLIT_PART * 3}</div></body></html>"
     )
-    result = parse_response(HtmlResponse(url=BASE + "/u.html", body=page.encode()))
-    assert isinstance(result, Article), result
+    result = article_from_html(page, BASE + "/u.html")
     assert result.title == "痛风怎么办" and result.body.count("痛风急性发作时") == 3

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from scrapy.http import HtmlResponse
 
-from scraper.items import Article
-from scraper.parsing import parse_response
 from scraper.parsing.dates import (
     UPDATED_LABELS,
     FoundDate,
@@ -17,7 +14,7 @@ from scraper.parsing.dates import (
     labelled_date,
     parse_date,
 )
-from tests.helpers.pages import parsed_article, saved_page
+from tests.helpers.pages import article_from_html, parsed_article, saved_page
 
 HOST = "http://www.kangning.example"
 
@@ -274,11 +271,7 @@ def machine_and_shown(shown: str, machine: str) -> str | None:
         "<p>如果体温持续升高、精神差或者出现抽搐，要及时去医院儿科就诊，不要自行用药。</p>"
         "<p>退烧药要按体重给药，两次之间至少间隔四到六小时，不要几种退烧药一起吃。</p></div></body></html>"
     )
-    result = parse_response(
-        HtmlResponse(url="http://ask.jk.example/q/1.html", body=page.encode()), fetched_at="2026-11-20T08:00:00Z"
-    )
-    assert isinstance(result, Article), result
-    return result.published
+    return article_from_html(page, "http://ask.jk.example/q/1.html", fetched_at="2026-11-20T08:00:00Z").published
 
 
 def test_a_machine_readable_date_beats_a_relative_one_shown():

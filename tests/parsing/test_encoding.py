@@ -7,11 +7,9 @@ saved bytes are what the test is about and that nothing was decoded into U+FFFD.
 from __future__ import annotations
 
 import pytest
-from scrapy.http import HtmlResponse
 
 from scraper.items import Article
-from scraper.parsing import parse_response
-from tests.helpers.pages import parsed_article, saved_page
+from tests.helpers.pages import article_from_html, parsed_article, saved_page
 
 
 def page_bytes(name: str) -> bytes:
@@ -82,10 +80,7 @@ def latin_declared(body: str, encoding: str, declared: str, where: str) -> Artic
         f"<div class='content'><p>{body}</p><p>{body[::-1]}</p><p>{body[5:]}</p></div></body></html>"
     )
     headers = {"Content-Type": f"text/html; charset={declared}"} if where == "header" else {}
-    response = HtmlResponse(url="http://www.jk.example/1.html", body=page.encode(encoding), headers=headers)
-    result = parse_response(response)
-    assert isinstance(result, Article), result
-    return result
+    return article_from_html(page, "http://www.jk.example/1.html", encoding=encoding, headers=headers)
 
 
 CHINESE = "糖尿病人可以吃水果，但要选含糖量低的，每天控制在二百克左右，两餐之间吃更好。"
@@ -113,6 +108,5 @@ def test_a_latin_page_declared_latin_stays_latin():
         "<p>A café au lait with semi-skimmed milk is a good source of calcium; señors and naïve drinkers alike "
         "should keep sugar low and drink water too, as the Société de nutrition advises.</p></div></body></html>"
     )
-    result = parse_response(HtmlResponse(url="http://www.health.example/cafe.html", body=page.encode("latin-1")))
-    assert isinstance(result, Article), result
+    result = article_from_html(page, "http://www.health.example/cafe.html", encoding="latin-1")
     assert "café au lait" in result.body and "Société" in result.body

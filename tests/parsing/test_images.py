@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 from lxml.html import fragment_fromstring
-from scrapy.http import HtmlResponse
 
 from scraper.items import Article
-from scraper.parsing import parse_response
 from scraper.parsing.images import image_url, is_placeholder, looks_like_url
+from tests.helpers.pages import article_from_html
 
 BASE = "http://www.jiankang.example/a/1.html"
 PARAGRAPH = "<p>春天是养肝的好时节，饮食宜清淡，少吃油腻辛辣的食物，多吃新鲜蔬菜和水果，保证充足睡眠。</p>"
@@ -20,8 +19,7 @@ def article(images: str) -> Article:
         f"<h1>春季养肝吃什么</h1><div class='article-content'>{PARAGRAPH}{images}{PARAGRAPH}</div>"
         "</body></html>"
     )
-    result = parse_response(HtmlResponse(url=BASE, body=page.encode()))
-    assert isinstance(result, Article), result
+    result = article_from_html(page, BASE)
     return result
 
 

@@ -4,11 +4,8 @@ language and images, with the site profile and without (generic)."""
 from __future__ import annotations
 
 import pytest
-from scrapy.http import HtmlResponse
 
-from scraper.items import Article
-from scraper.parsing import parse_response
-from tests.helpers.pages import parsed_article, saved_page
+from tests.helpers.pages import article_from_html, parsed_article, saved_page
 
 
 @pytest.mark.parametrize("site", [None, "generic"])
@@ -50,8 +47,7 @@ def trail_page(trail: str) -> str:
     ids=["table-cell", "pinyin-class", "label-in-a-span", "path-class", "traditional-label"],
 )
 def test_breadcrumbs_in_cells_pinyin_classes_and_traditional_labels(trail):
-    result = parse_response(HtmlResponse(url="http://www.jk.example/ebh/1.html", body=trail_page(trail).encode()))
-    assert isinstance(result, Article), result
+    result = article_from_html(trail_page(trail), "http://www.jk.example/ebh/1.html")
     assert result.breadcrumbs == ["首页", "耳鼻喉"]
 
 
@@ -66,6 +62,5 @@ def test_breadcrumbs_in_cells_pinyin_classes_and_traditional_labels(trail):
 )
 def test_dates_in_script_variables(script, published):
     page = trail_page("").replace("</body>", f"<script>{script}</script></body>")
-    result = parse_response(HtmlResponse(url="http://www.jk.example/ebh/1.html", body=page.encode()))
-    assert isinstance(result, Article), result
+    result = article_from_html(page, "http://www.jk.example/ebh/1.html")
     assert result.published == published

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from scrapy.http import HtmlResponse
 
 from scraper.items import PAGE_TYPES, Article
-from scraper.parsing import parse_response
+from tests.helpers.pages import article_from_html
 
 PROSE = (
     "<p>胃痛的原因很多，常见的有胃炎、胃溃疡、功能性消化不良等，饮食不规律也会引起。</p>"
@@ -17,8 +16,7 @@ PROSE = (
 
 def parsed(url: str, head: str, body: str) -> Article:
     page = f"<html><head><meta charset='utf-8'><title>胃痛怎么办_健康网</title>{head}</head><body>{body}</body></html>"
-    result = parse_response(HtmlResponse(url=url, body=page.encode()))
-    assert isinstance(result, Article), result
+    result = article_from_html(page, url)
     assert result.page_type in PAGE_TYPES
     return result
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from scrapy.http import HtmlResponse
 
-from scraper.items import Article
 from scraper.parsing import Skip, looks_truncated, parse_response
 from scraper.profiles import ProfileError
-from tests.helpers.pages import parsed_article, saved_page
+from tests.helpers.pages import article_from_html, parsed_article, saved_page
 
 BASE = "http://site.test"
 
@@ -55,18 +54,14 @@ OTHER_SITE = (
 
 
 def test_another_sites_article_and_content_divs_do_not_make_it_the_profiles_site():
-    result = parse_response(HtmlResponse(url="http://www.ankang.example/gk/1.html", body=OTHER_SITE.encode()))
-    assert isinstance(result, Article), result
+    result = article_from_html(OTHER_SITE, "http://www.ankang.example/gk/1.html")
     assert result.site == "安康健康网"
     assert result.breadcrumbs == ["首页", "骨科"]
     assert [entry["title"] for entry in result.related] == ["颈椎病会引起头晕吗", "落枕了怎么快速缓解"]
 
 
 def test_a_forced_profile_whose_selectors_find_nothing_still_gets_the_generic_fields():
-    result = parse_response(
-        HtmlResponse(url="http://www.ankang.example/gk/1.html", body=OTHER_SITE.encode()), site="xiangjianlangzhong"
-    )
-    assert isinstance(result, Article), result
+    result = article_from_html(OTHER_SITE, "http://www.ankang.example/gk/1.html", site="xiangjianlangzhong")
     assert result.site == "乡间郎中"  # forced: the profile's name
     assert result.breadcrumbs == ["首页", "骨科"]  # its crumbs selector found nothing
     assert [entry["title"] for entry in result.related] == ["颈椎病会引起头晕吗", "落枕了怎么快速缓解"]

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 from parsel import Selector
-from scrapy.http import HtmlResponse
 
 from scraper.items import Article
-from scraper.parsing import parse_response
 from scraper.parsing.related import block_entries, find_related_blocks, is_meta_line, is_related_heading, make_entry
 from tests.helpers.labels import expected_record
-from tests.helpers.pages import parsed_article
+from tests.helpers.pages import article_from_html, parsed_article
 
 TITLE = "腰突然直不起来是怎么回事"
 URL = "http://127.0.0.1:8000/jibing/yaotong/20200713/2086.html"
@@ -203,8 +201,7 @@ def flat_page(rows: str) -> Article:
         "<p>平时坚持锻炼，保证充足睡眠，饮食均衡，才能增强抵抗力。</p>"
         f"{rows}<p class='editor'>（责编：王小明）</p></div></body></html>"
     )
-    result = parse_response(HtmlResponse(url="http://health.jk.example/n/1.html", body=page.encode()))
-    assert isinstance(result, Article), result
+    result = article_from_html(page, "http://health.jk.example/n/1.html")
     return result
 
 

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from scrapy.http import HtmlResponse
 
 from scraper.items import Article
-from scraper.parsing import parse_response
 from scraper.parsing.titles import (
     SplitTitle,
     choose_title,
@@ -16,7 +14,7 @@ from scraper.parsing.titles import (
     strip_site_suffix,
     strip_tag_prefix,
 )
-from tests.helpers.pages import parsed_article
+from tests.helpers.pages import article_from_html, parsed_article
 
 
 @pytest.mark.parametrize(
@@ -168,8 +166,7 @@ def forum_or_table_page(head_title: str, headline: str) -> Article:
         "<p>如果胃痛反复发作，或者伴有黑便、呕血、消瘦，一定要尽快去医院做胃镜检查。</p></div>"
         "</body></html>"
     )
-    result = parse_response(HtmlResponse(url="http://bbs.weikang.example/t/1.html", body=page.encode()))
-    assert isinstance(result, Article), result
+    result = article_from_html(page, "http://bbs.weikang.example/t/1.html")
     return result
 
 
