@@ -17,6 +17,7 @@ from scraper import __version__
 SCHEMA_VERSION = 2
 # The kinds of page a record comes from (``page_type``; ``scraper.parsing.page_types`` decides).
 PAGE_TYPES = ("article", "qa", "encyclopedia", "forum_thread")
+ARTICLE, QA, ENCYCLOPEDIA, FORUM_THREAD = PAGE_TYPES
 
 # What a record field holds (``field(metadata={"kind": …})``):
 # int; text (a string or null); datetime (ISO 8601 text); text_list (list of strings);

@@ -16,14 +16,14 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 
-from scraper.items import LINE_FIELDS, fields_of_kind
+from scraper.items import ENCYCLOPEDIA, LINE_FIELDS, fields_of_kind
 from scraper.schema import error_field, record_errors
 from scraper.stats import BOILERPLATE_LINES, INTRA_PAGE_BLOCKS, INVALID, TITLE_REPEATS, Stats, invalid_key
 from scraper.text.boilerplate import is_boilerplate, strip_trailing_boilerplate
 from scraper.text.fingerprint import body_fingerprint
 from scraper.text.normalize import clean_line, clean_lines, comparison_key
 from scraper.text.repeats import drop_repeated_blocks
-from scraper.text.sections import build_sections
+from scraper.text.sections import build_entry_sections, build_sections
 
 # Text lists cleaned item by item (empty items dropped).
 TEXT_LIST_FIELDS = fields_of_kind("text_list")
@@ -88,10 +88,13 @@ def drop_intra_page_repeats(item: Any, stats: Stats) -> Any:
 
 
 def add_structure(item: Any, stats: Stats) -> Any:
-    """Fields derived from the clean body: the sections tree and the body fingerprint."""
+    """Fields derived from the clean body: the sections tree (an encyclopedia entry's headed parts, else
+    its numbered headings) and the body fingerprint."""
     adapter = ItemAdapter(item)
     body = adapter.get("body") or ""
-    adapter["sections"] = build_sections(body.split("\n")) if body else []
+    lines = body.split("\n") if body else []
+    entry = adapter.get("page_type") == ENCYCLOPEDIA
+    adapter["sections"] = (build_entry_sections(lines) if entry else build_sections(lines)) if body else []
     adapter["fingerprint"] = body_fingerprint(body)
     return item
 

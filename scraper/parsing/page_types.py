@@ -13,9 +13,9 @@ import re
 
 from lxml.html import HtmlElement
 
+from scraper.items import ARTICLE, ENCYCLOPEDIA, FORUM_THREAD, QA
 from scraper.text.hanzi import simplified
-
-ARTICLE, QA, ENCYCLOPEDIA, FORUM_THREAD = "article", "qa", "encyclopedia", "forum_thread"
+from scraper.text.sections import ENTRY_HEADINGS
 
 QA_SCHEMA_TYPES = ("QAPage", "Question")
 FORUM_GENERATORS = ("discuz", "phpwind", "dvbbs", "phpbb", "vbulletin", "xenforo")
@@ -24,11 +24,6 @@ _FORUM_URL = re.compile(r"thread-\d+|viewthread\.php|read\.php\?tid=|/bbs/|tieba
 _POST_ID = re.compile(r"(?:postmessage|post|read|pid)_?\d+$")
 _QA_URL = re.compile(r"/(?:question|questions|wenda|ask|wenti|qa)/|zhidao\.baidu\.com|/q/\d+", re.I)
 _ENCYCLOPEDIA_URL = re.compile(r"//jbk\.|/(?:baike|jbk|jibing/baike|disease|drug|yaopin)/", re.I)
-# The headed parts of an encyclopedia entry, and how many make one.
-ENTRY_HEADINGS = frozenset(
-    "概述 简介 疾病简介 病因 发病原因 症状 临床表现 典型症状 检查 诊断 鉴别诊断 治疗 治疗方法 预防 饮食 饮食保健 "
-    "并发症 护理 预后 用法用量 不良反应 禁忌 注意事项 适应症 功能主治 成分".split()
-)
 MIN_ENTRY_HEADINGS = 3
 _HEADING_TAGS = ("h2", "h3", "h4", "dt", "strong", "b")
 

@@ -149,3 +149,40 @@ def _place(marker: Marker, stack: list[_Node], roots: list[_Node]) -> _Node | No
     (stack[-1].children if stack else roots).append(node)
     stack.append(node)
     return node
+
+
+# The headed parts of a disease or drug encyclopedia entry (jbk.39.net style): each a heading line alone.
+ENTRY_HEADINGS = frozenset(
+    "概述 简介 疾病简介 病因 发病原因 症状 临床表现 典型症状 检查 诊断 鉴别诊断 治疗 治疗方法 预防 饮食 饮食保健 "
+    "并发症 护理 预后 用法用量 不良反应 禁忌 注意事项 适应症 功能主治 成分".split()
+)
+
+
+def entry_heading(line: str) -> str | None:
+    """The line as an entry's part heading (``病因``, ``臨床表現：``), or None."""
+    text = "".join(line.split()).strip("：:")
+    return text if simplified(text) in ENTRY_HEADINGS else None
+
+
+def build_entry_sections(lines: list[str]) -> list[dict[str, Any]]:
+    """An encyclopedia entry's headed parts as sections: ``label`` and ``number`` null (no marker), the
+    kind from the heading, the text up to the next part, numbered lists inside it as subsections.
+    Lines before the first part are left out (the entry's lead); no part heading: the numbered tree."""
+    parts: list[tuple[str, list[str]]] = []
+    for line in lines:
+        heading = entry_heading(line)
+        if heading is not None:
+            parts.append((heading, []))
+        elif parts:
+            parts[-1][1].append(line)
+    if not parts:
+        return build_sections(lines)
+    sections = []
+    for heading, text in parts:
+        kind = heading_kind(heading)
+        subsections = build_sections(text)
+        for sub in subsections:
+            sub["kind"] = sub["kind"] or kind
+        section = {"label": None, "number": None, "heading": heading, "kind": kind, "text": "\n".join(text)}
+        sections.append({**section, "subsections": subsections})
+    return sections

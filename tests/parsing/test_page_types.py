@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from scraper.items import PAGE_TYPES, Article
+from scraper.stages import finish_item
+from scraper.stats import CounterStats
 from tests.helpers.pages import article_from_html
 
 PROSE = (
@@ -75,3 +77,20 @@ def test_an_article_with_a_few_plain_headings_stays_an_article():
     parts = "".join(f"<h3>{h}</h3>{PROSE}" for h in ("病因", "治疗"))
     found = parsed("http://www.jk.example/a/9.html", "", f"<h1>胃痛怎么办</h1><div class='content'>{parts}</div>")
     assert found.page_type == "article"
+
+
+def test_an_encyclopedia_entry_record_has_its_parts_as_sections():
+    parts = "".join(
+        f"<h3>{heading}</h3><p>胃炎是胃黏膜的炎症，与幽门螺杆菌感染、饮食不规律、长期服药等有关，需要规范治疗。</p>"
+        for heading in ("病因", "症状", "检查", "治疗", "预防")
+    )
+    found = parsed("http://jbk.jk.example/weiyan/", "", f"<h1>胃炎</h1><div class='intro'>{parts}</div>")
+    found.fetched_at = "2026-11-20T08:00:00Z"
+    record = finish_item(found, CounterStats())
+    assert [(s["label"], s["heading"], s["kind"]) for s in record.sections] == [
+        (None, "病因", "cause"),
+        (None, "症状", "symptom"),
+        (None, "检查", "diagnosis"),
+        (None, "治疗", "treatment"),
+        (None, "预防", "prevention"),
+    ]

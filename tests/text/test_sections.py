@@ -6,7 +6,14 @@ from typing import Any
 
 import pytest
 
-from scraper.text.sections import MAX_DEPTH, MAX_HEADING_CHARS, build_sections, heading_kind, split_heading
+from scraper.text.sections import (
+    MAX_DEPTH,
+    MAX_HEADING_CHARS,
+    build_entry_sections,
+    build_sections,
+    heading_kind,
+    split_heading,
+)
 from tests.helpers.labels import expected_record
 from tests.helpers.records import outline
 
@@ -290,3 +297,35 @@ def test_a_factor_under_a_causes_heading_is_a_cause():
     causes, top_level_factor = sections
     assert [s["kind"] for s in causes["subsections"]] == ["cause", "cause"]
     assert top_level_factor["kind"] == "diet"  # not under a causes heading: its keyword decides
+
+
+def test_an_encyclopedia_entrys_headed_parts_are_sections_without_markers():
+    lines = [
+        "胃炎是胃黏膜的炎症。",
+        "病因",
+        "幽门螺杆菌感染、饮食不规律、长期服用止痛药都可能引起。",
+        "臨床表現：",  # Traditional, with a colon
+        "上腹痛、饱胀、反酸。",
+        "治疗",
+        "1、根除幽门螺杆菌",
+        "按医嘱服用四联疗法。",
+        "2、保护胃黏膜",
+        "并发症",
+        "少数可发展为胃溃疡。",
+    ]
+    sections = build_entry_sections(lines)
+    assert [(s["label"], s["number"], s["heading"], s["kind"]) for s in sections] == [
+        (None, None, "病因", "cause"),
+        (None, None, "臨床表現", "symptom"),
+        (None, None, "治疗", "treatment"),
+        (None, None, "并发症", "risk"),
+    ]
+    assert sections[0]["text"] == "幽门螺杆菌感染、饮食不规律、长期服用止痛药都可能引起。"
+    assert [(s["label"], s["heading"], s["kind"]) for s in sections[2]["subsections"]] == [
+        ("1", "根除幽门螺杆菌", "treatment"),
+        ("2", "保护胃黏膜", "treatment"),
+    ]
+
+
+def test_an_entry_without_part_headings_gets_its_numbered_tree():
+    assert build_entry_sections(["一、病因", "饮食不当"]) == build_sections(["一、病因", "饮食不当"])
