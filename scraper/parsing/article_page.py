@@ -15,7 +15,14 @@ from scraper.items import Article, Image, RelatedEntry
 from scraper.parsing import metadata, page_types
 from scraper.parsing.blocks import element_lines, remove_hidden, selected_text
 from scraper.parsing.bylines import byline_author, is_info_line, script_author, slot_author
-from scraper.parsing.content import find_comment_blocks, find_main_content, is_comment_thread, is_furniture, is_inside
+from scraper.parsing.content import (
+    find_comment_blocks,
+    find_main_content,
+    first_post,
+    is_comment_thread,
+    is_furniture,
+    is_inside,
+)
 from scraper.parsing.dates import (
     date_in_url,
     find_dates,
@@ -176,6 +183,8 @@ class ArticlePage:
         container = self._profile_container
         if container is None:
             container = find_main_content(self.root, self.excluded, self.headline)
+            if container is not None and self.page_type == page_types.FORUM_THREAD:
+                container = first_post(container)
         return container
 
     @cached_property

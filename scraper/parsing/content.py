@@ -262,3 +262,37 @@ def is_comment_thread(el: HtmlElement) -> bool:
     """True for a comment thread or one of its comments (by class/id)."""
     hints = f"{el.get('class', '')} {el.get('id', '')}".lower()
     return any(word in hints for word in COMMENT_HINTS)
+
+
+# How far above the body container a forum post's own element may sit.
+MAX_POST_LEVELS = 4
+
+
+def _signature(el: HtmlElement) -> tuple[str, str]:
+    return el.tag, " ".join(sorted((el.get("class") or "").split()))
+
+
+def first_post(container: HtmlElement) -> HtmlElement:
+    """In a forum thread, the first post's body: when the container (often the longest post, a reply)
+    sits in a post that has earlier posts of the same markup before it, the same element of the first
+    one; else the container itself."""
+    post, path = container, list[tuple[str, str]]()
+    for _ in range(MAX_POST_LEVELS):
+        parent = post.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return container
+        earlier = [sib for sib in post.itersiblings(preceding=True) if _signature(sib) == _signature(post)]
+        if earlier:
+            first = earlier[-1]  # itersiblings(preceding=True) walks backwards
+            return _follow(first, path) if text_length(first) else container
+        path.insert(0, _signature(post))
+        post = parent
+    return container
+
+
+def _follow(post: HtmlElement, path: list[tuple[str, str]]) -> HtmlElement:
+    """The element of ``post`` at the same place as the container in its own post (``path``: signatures)."""
+    node = post
+    for signature in path:
+        node = next((child for child in node if isinstance(child.tag, str) and _signature(child) == signature), node)
+    return node

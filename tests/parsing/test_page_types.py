@@ -94,3 +94,15 @@ def test_an_encyclopedia_entry_record_has_its_parts_as_sections():
         (None, "治疗", "treatment"),
         (None, "预防", "prevention"),
     ]
+
+
+def test_a_forum_threads_body_is_its_first_post_even_when_a_reply_is_longer():
+    reply = "<p>回复：我也胃痛好多年了，后来去医院查出幽门螺杆菌，吃了两周药就好多了，建议你也去查一查。</p>" * 3
+    posts = (
+        f"<div class='post-item'><div class='author'>楼主</div><div class='post-body'>{PROSE}</div></div>"
+        f"<div class='post-item'><div class='author'>网友甲</div><div class='post-body'>{reply}</div></div>"
+        f"<div class='post-item'><div class='author'>网友乙</div><div class='post-body'>{reply}</div></div>"
+    )
+    found = parsed("http://bbs.jk.example/read.php?tid=9", "", f"<h1>胃痛怎么办</h1><div class='posts'>{posts}</div>")
+    assert found.page_type == "forum_thread"
+    assert "胃痛的原因很多" in found.body and "回复" not in found.body
