@@ -131,7 +131,8 @@ def images_frame(articles: pd.DataFrame) -> pd.DataFrame:
 
 def _walk(sections: list[dict[str, Any]], prefix: str, depth: int) -> Iterator[dict[str, Any]]:
     for section in sections:
-        step = section["label"] if section.get("label") is not None else section.get("heading")  # an entry's part
+        label = section["label"]
+        step = label if label is not None else section.get("heading")  # an encyclopedia entry's part
         path = f"{prefix}.{step}" if prefix else str(step)
         yield {
             **{k: section.get(k) for k in SECTION_KEYS},
