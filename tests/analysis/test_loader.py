@@ -78,3 +78,18 @@ def test_dtypes_and_tidy_views(tmp_path):
         {"url": "http://s.test/jibing/yaotong/20200714/2101.html", "title": "腰椎微创手术后腰酸痛是怎么回事",
          "image_url": "http://s.test/a.jpg", "alt": "腰"}
     ]  # fmt: skip
+
+
+def test_schema_version_1_records_load_as_articles_and_entry_parts_have_heading_paths(tmp_path):
+    v1 = {k: v for k, v in record(url="http://s.test/v1.html", schema_version=1).items()}
+    v1.pop("page_type", None)
+    v1.pop("extractor_version", None)
+    part = {"label": None, "number": None, "heading": "病因", "kind": "cause", "text": "饮食不当", "subsections": [
+        {"label": "1", "number": 1, "heading": "幽门螺杆菌", "kind": "cause", "text": "", "subsections": []}
+    ]}  # fmt: skip
+    entry = record(url="http://s.test/jbk.html", page_type="encyclopedia", sections=[part])
+    write_jsonl(tmp_path / "a.jsonl", [v1, entry])
+    articles = load_articles(tmp_path / "a.jsonl")
+    assert articles.set_index("url").loc["http://s.test/v1.html", "page_type"] == "article"
+    assert pd.isna(articles.set_index("url").loc["http://s.test/v1.html", "extractor_version"])
+    assert sections_frame(articles)["path"].tolist() == ["病因", "病因.1"]
