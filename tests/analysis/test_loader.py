@@ -81,7 +81,7 @@ def test_dtypes_and_tidy_views(tmp_path):
 
 
 def test_schema_version_1_records_load_as_articles_and_entry_parts_have_heading_paths(tmp_path):
-    v1 = {k: v for k, v in record(url="http://s.test/v1.html", schema_version=1).items()}
+    v1 = record(url="http://s.test/v1.html", schema_version=1)
     v1.pop("page_type", None)
     v1.pop("extractor_version", None)
     part = {"label": None, "number": None, "heading": "病因", "kind": "cause", "text": "饮食不当", "subsections": [
