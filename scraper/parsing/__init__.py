@@ -62,9 +62,10 @@ def without_early_end_tags(text: str) -> str:
 
 
 def is_html(response: Response) -> bool:
-    """True for a response whose body is HTML (an HtmlResponse, or text that starts like HTML)."""
+    """True for a response whose body is HTML: typed HTML holding any markup, or text that starts like HTML
+    (a text dump named ``….html`` by its URL has no ``<`` at all, and is read as a text dump)."""
     if isinstance(response, HtmlResponse):
-        return True
+        return b"<" in response.body[:4096]
     return (
         isinstance(response, TextResponse)
         and not isinstance(response, XmlResponse)

@@ -24,7 +24,8 @@ from scraper.text.normalize import clean_line
 _BYLINE = re.compile(r"(?:作者|撰文|撰稿|文|记者|通讯员|供稿|咨询|口述)\s*[:：/／]\s*|(?:^|\s)记者\s*")
 _NEXT_LABEL = re.compile(
     r"(?:来源|来自|出处|发布时间|发布日期|发表时间|更新时间|时间|日期|阅读|浏览|点击|人气|责任编辑|编辑(?!部)|审核|校对|字号|"
-    r"评论|分享|收藏|标签|关键词|栏目|分类)\s*[:：]?|(?:图|摄影|摄)\s*[/／:：]|\d{4}\s*[-年/.]|[|｜【\[（(]"
+    r"评论|分享|收藏|标签|关键词|栏目|分类|核心提示|导读|摘要|提要|简介)\s*[:：]?|(?:图|摄影|摄)\s*[/／:：]|"
+    r"\d{4}\s*[-年/.]|[|｜【\[（(]"
 )
 # Words in a byline that are not names: job titles (a whole token) and units (a token ending so).
 TITLES = frozenset(
@@ -38,6 +39,8 @@ NOBODY = frozenset("网络整理 网络 综合 综合整理 本站 本站原创 
 # A self-media account's platform badge after its name: 内分泌科周医生健康领域创作者.
 _PLATFORM_BADGE = re.compile(r"(?:优质)?[\u4e00-\u9fff]{2}领域创作者$")
 MAX_NAME_CHARS = 20
+# A token ending so is a sentence (a lead run into the byline), not a name.
+SENTENCE_ENDS = ("。", "！", "？", "；", ".", "!", "?")
 # Class/id words of an author slot.
 SLOT_HINTS = ("author", "authi", "zuozhe", "writer", "byline")
 # Labels of an info line (two of them make a short line an info line).
@@ -64,7 +67,7 @@ def _names(text: str) -> str | None:
         token = simplified(raw)
         if not token or token in NOBODY or _is_title(token) or len(token) > MAX_NAME_CHARS:
             continue
-        if any(ch.isdigit() for ch in token):
+        if any(ch.isdigit() for ch in token) or token.endswith(SENTENCE_ENDS):
             continue
         (units if token.endswith(UNIT_ENDINGS) else names).append(raw)
     return "、".join(dict.fromkeys(names)) or (units[0] if units else None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from scraper.items import Article, RelatedEntry
+from scraper.parsing.bylines import byline_author, is_info_line
 from scraper.parsing.dates import DEFAULT_TIMEZONE, is_date_line, parse_date
 from scraper.parsing.outcome import Skip
 from scraper.parsing.related import is_related_heading, text_entries
@@ -66,12 +67,19 @@ class TextDumpPage:
         """Index of the date line right after the title, if any."""
         lines = self._lines_and_site[0]
         window = range(1, min(len(lines), 1 + DATE_LINE_WINDOW))
-        return next((i for i in window if is_date_line(lines[i], self.tz)), None)
+        info = (i for i in window if is_date_line(lines[i], self.tz) or is_info_line(lines[i]))
+        return next(info, None)
 
     @cached_property
     def published(self) -> str | None:
         at = self._date_line
         return parse_date(self._lines_and_site[0][at], self.tz) if at is not None else None
+
+    @cached_property
+    def author(self) -> str | None:
+        """The byline of the info line under the title (``来源：… 作者：…``), if any."""
+        at = self._date_line
+        return byline_author(self._lines_and_site[0][at]) if at is not None else None
 
     @cached_property
     def _related_at(self) -> int:
@@ -109,6 +117,7 @@ class TextDumpPage:
             site=self.site,
             title=self.title,
             published=self.published,
+            author=self.author,
             body=self.body,
             related=self.related,
             language=self.language,

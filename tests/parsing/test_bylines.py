@@ -85,3 +85,15 @@ def test_json_ld_author_when_the_page_shows_none():
 
 def test_a_comment_authors_name_is_never_the_articles_author():
     assert page("", "").author is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("作者：赵一帆 核心提示：慢性失眠的一线治疗是认知行为疗法。", "赵一帆"),
+        ("文/钱程 导读：冬季进补要因人而异。", "钱程"),
+        ("作者：孙悦 多喝水有好处。", "孙悦"),  # a sentence run into the byline is no name
+    ],
+)
+def test_a_lead_run_into_a_byline_is_no_author(line, author):
+    assert byline_author(line) == author

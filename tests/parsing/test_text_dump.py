@@ -31,3 +31,17 @@ def test_a_dumps_title_line_loses_its_site_suffix_as_an_html_title_does(tmp_path
     assert (result.title, result.site) == ("高血压饮食注意什么", "九安健康网")
     assert result.published == "2022-04-01T08:30:00+08:00"
     assert result.body.startswith("高血压患者饮食要清淡")
+
+
+def test_an_info_line_under_a_dumps_title_gives_date_and_author_and_leaves_the_body():
+    dump = (
+        "秋季腹泻怎么护理_健康网\n"
+        "2022-10-08 09:30  来源：健康网  作者：吴静\n"
+        "秋季是轮状病毒腹泻的高发季节，孩子腹泻后最要紧的是预防脱水，少量多次喂口服补液盐。\n"
+        "饮食上继续母乳或配方奶，不要随意禁食，精神差、尿少时要及时就医。\n"
+    )
+    # Saved under a URL ending .html: a body without any markup is still read as a text dump.
+    result = parse_response(TextResponse(url="http://www.jk.example/a/1.html", body=dump.encode("utf-8")))
+    assert isinstance(result, Article), result
+    assert (result.published, result.author) == ("2022-10-08T09:30:00+08:00", "吴静")
+    assert result.body.startswith("秋季是轮状病毒腹泻")
