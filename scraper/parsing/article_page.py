@@ -38,7 +38,13 @@ from scraper.parsing.outcome import Skip
 from scraper.parsing.pagination import may_be_page_links
 from scraper.parsing.related import block_entries, find_related_blocks, profile_entry
 from scraper.parsing.relative_dates import local_now
-from scraper.parsing.titles import choose_title, split_title, strip_site_suffix, strip_tag_prefix
+from scraper.parsing.titles import (
+    choose_title,
+    split_around_headline,
+    split_title,
+    strip_site_suffix,
+    strip_tag_prefix,
+)
 from scraper.profiles import SiteProfile
 from scraper.profiles.selectors import select, select_elements
 from scraper.reasons import SkipReason
@@ -210,7 +216,12 @@ class ArticlePage:
         if self.metadata.meta.get("og:site_name"):
             return clean_line(self.metadata.meta["og:site_name"])
         if self.metadata.head_title:
-            return split_title(self.metadata.head_title, self.profile.title_separators).site
+            seps = self.profile.title_separators
+            if self.headline is not None:
+                around = split_around_headline(self.metadata.head_title, clean_line(self.headline.text_content()), seps)
+                if around is not None:
+                    return around.site
+            return split_title(self.metadata.head_title, seps).site
         return None
 
     @cached_property
@@ -431,14 +442,16 @@ class ArticlePage:
 
     def _find_headline(self) -> HtmlElement | None:
         """The headline element: the longest h1–h4 / ``*title*`` element whose text starts
-        the ``<title>`` (or og:title); else the first ``<h1>``."""
+        the ``<title>`` (or og:title) or is a later segment of it (``站点-标题``); else the first ``<h1>``."""
         titles = [t for t in (self.metadata.head_title, self.metadata.meta.get("og:title")) if t]
         best: tuple[int, HtmlElement] | None = None
         for el in self.root.iter(*HEADLINE_TAGS, "div", "p", "span", "strong", "b", "td"):
             if el.tag not in HEADLINE_TAGS and not (_has_title_hint(el) or _has_title_hint(el.getparent())):
                 continue
             text = strip_tag_prefix(clean_line(el.text_content()))
-            if len(text) >= MIN_HEADLINE_CHARS and any(t.startswith(text) for t in titles):
+            if len(text) >= MIN_HEADLINE_CHARS and any(
+                t.startswith(text) or split_around_headline(t, text, self.profile.title_separators) for t in titles
+            ):
                 if best is None or len(text) > best[0]:
                     best = (len(text), el)
         return best[1] if best else next(iter(self.root.iter("h1")), None)

@@ -74,6 +74,33 @@ def split_title(raw: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS, site
     return SplitTitle(title, name) if title else SplitTitle(raw, None)
 
 
+def title_segments(raw: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS) -> list[str]:
+    """``栏目 - 标题 - 站点`` → ``["栏目", "标题", "站点"]`` (``Powered by …`` dropped first)."""
+    pattern = _separator_pattern(separators)
+    return [part for part in re.split(rf"\s*(?:{pattern})\s*", strip_powered_by(raw)) if part]
+
+
+def split_around_headline(
+    raw: str, headline: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS
+) -> SplitTitle | None:
+    """A ``<title>`` whose headline is not its first segment, split with the page's headline text.
+
+    ``衛教園地 - 認識帶狀皰疹 - 某醫院`` (column first) keeps the suffix as site name; ``某署-兒童口腔保健
+    塗氟防齲從小做起`` (site first) takes the first segment as site name when the headline is the
+    longer of the two (else the last segment is more likely a site name repeated in the page). None
+    when ``headline`` is not a later segment of ``raw``.
+    """
+    parts = title_segments(raw, separators)
+    if len(parts) < 2 or headline not in parts[1:]:
+        return None
+    if headline != parts[-1]:
+        return SplitTitle(headline, split_title(raw, separators).site)
+    first = site_name_from_suffix(parts[0])
+    if len(headline) <= len(parts[0]):
+        return None
+    return SplitTitle(headline, first if 0 < len(first) <= MAX_SITE_NAME_CHARS else None)
+
+
 # ``标题_栏目_关键词_网站``: after the site, the underscore parts of a CMS title are columns and keywords
 # (this short or shorter); the title is the first part.
 MAX_KEYWORD_CHARS = 8
@@ -95,8 +122,11 @@ def strip_site_suffix(raw: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS
 def choose_title(
     h1: str | None, head_title: str | None, og_title: str | None, separators: tuple[str, ...] = DEFAULT_SEPARATORS
 ) -> str | None:
-    """Consensus of ``<h1>``, ``og:title`` and ``<title>``: the h1 when the others agree with it."""
+    """Consensus of ``<h1>``, ``og:title`` and ``<title>``: the h1 when the others agree with it
+    (start with it, or carry it as a later segment: see :func:`split_around_headline`)."""
     stripped = [strip_site_suffix(t, separators) for t in (og_title, head_title) if t]
+    if h1 and any(split_around_headline(t, h1, separators) for t in (og_title, head_title) if t):
+        return h1
     if h1:
         if not stripped or any(s.startswith(h1) or h1.startswith(s) for s in stripped):
             return h1

@@ -9,10 +9,12 @@ from scraper.parsing.titles import (
     SplitTitle,
     choose_title,
     site_name_from_suffix,
+    split_around_headline,
     split_title,
     strip_powered_by,
     strip_site_suffix,
     strip_tag_prefix,
+    title_segments,
 )
 from tests.helpers.pages import article_from_html, parsed_article
 
@@ -181,3 +183,71 @@ def test_a_forum_title_with_board_forum_and_engine_parts():
 def test_a_headline_in_a_table_cell_named_in_pinyin():
     found = forum_or_table_page("胃痛吃什么药好_胃病_养胃网", "<td class='biaoti'><b>胃痛吃什么药好</b></td>")
     assert found.title == "胃痛吃什么药好"
+
+
+@pytest.mark.parametrize(
+    ("raw", "headline", "expected"),
+    [
+        # Site first: the headline, longer than the site name, is the last segment.
+        ("市疾控中心 | 谨防食物中毒的要点", "谨防食物中毒的要点", SplitTitle("谨防食物中毒的要点", "市疾控中心")),
+        ("康宁医院手机版_过敏性鼻炎怎么预防", "过敏性鼻炎怎么预防", SplitTitle("过敏性鼻炎怎么预防", "康宁医院")),
+        # Column first, site last: the headline in the middle keeps the suffix as site name.
+        ("健康科普 - 孕期补钙的方法 - 妇幼保健院", "孕期补钙的方法", SplitTitle("孕期补钙的方法", "妇幼保健院")),
+    ],
+)
+def test_a_headline_after_the_first_segment_of_the_title(raw, headline, expected):
+    assert split_around_headline(raw, headline) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "headline"),
+    [
+        ("夏季谨防食物中毒的五个要点-市疾控中心", "市疾控中心"),  # a site name repeated in the page (a logo)
+        ("夏季谨防食物中毒的五个要点-市疾控中心", "夏季谨防食物中毒的五个要点"),  # the usual order
+        ("夏季谨防食物中毒", "夏季谨防食物中毒"),  # no separator
+        ("市疾控中心-夏季谨防食物中毒", "冬季进补"),  # not a segment
+    ],
+)
+def test_no_split_around_a_headline_that_is_not_a_later_segment(raw, headline):
+    assert split_around_headline(raw, headline) is None
+
+
+def test_title_segments_drop_a_forum_engines_signature():
+    assert title_segments("栏目 - 标题 - 论坛 - Powered by Discuz!") == ["栏目", "标题", "论坛"]
+
+
+def test_choose_title_takes_an_h1_that_is_a_later_segment():
+    headline = "夏季谨防食物中毒的五个要点"
+    assert choose_title(headline, f"市疾控中心|{headline}", None) == headline
+
+
+def headline_page(head_title: str, header: str) -> Article:
+    page = (
+        f"<html><head><meta charset='utf-8'><title>{head_title}</title></head><body>"
+        f"<div class='top'>{header}</div>"
+        "<div class='content'><p>夏天气温高，饭菜放在室温下几个小时就可能滋生大量细菌，吃剩的饭菜要及时放进冰箱。</p>"
+        "<p>生熟食物要分开处理，切生肉的刀和砧板不要再用来切凉菜，海鲜和肉类一定要烧熟煮透再吃。</p>"
+        "<p>如果出现呕吐、腹泻、发热等症状，要及时补充水分，症状严重的尽快到医院就诊。</p></div>"
+        "</body></html>"
+    )
+    return article_from_html(page, "http://www.cdc-city.example/kp/2024/123.html")
+
+
+def test_a_site_first_title_gives_the_headline_as_title_and_the_first_part_as_site():
+    found = headline_page(
+        "市疾控中心 | 夏季谨防食物中毒的五个要点",
+        "<h1 class='logo'><a href='/'>市疾控中心</a></h1><div class='art-title'>夏季谨防食物中毒的五个要点</div>",
+    )
+    assert (found.title, found.site) == ("夏季谨防食物中毒的五个要点", "市疾控中心")
+
+
+def test_a_column_first_title_gives_the_headline_in_the_middle():
+    found = headline_page(
+        "健康科普 - 夏季谨防食物中毒的五个要点 - 市疾控中心", "<span class='title'>夏季谨防食物中毒的五个要点</span>"
+    )
+    assert (found.title, found.site) == ("夏季谨防食物中毒的五个要点", "市疾控中心")
+
+
+def test_a_logo_naming_the_site_is_not_taken_for_the_headline():
+    found = headline_page("夏季谨防食物中毒的五个要点_市疾控中心", "<h2 class='title'>市疾控中心</h2>")
+    assert (found.title, found.site) == ("夏季谨防食物中毒的五个要点", "市疾控中心")
