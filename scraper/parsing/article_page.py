@@ -211,8 +211,12 @@ class ArticlePage:
 
     @cached_property
     def site(self) -> str | None:
+        """Site name: the profile's (fixed or read from the page), og:site_name, the <title>'s site part."""
         if self.profile.site_name:
             return self.profile.site_name
+        on_page = first_text(self.sel, self.profile.site)
+        if on_page:
+            return on_page
         if self.metadata.meta.get("og:site_name"):
             return clean_line(self.metadata.meta["og:site_name"])
         if self.metadata.head_title:

@@ -34,11 +34,14 @@ class RelatedSelectors:
 class SiteProfile:
     """Per-site knowledge; a selector list is tried in order, the first match wins.
 
-    An empty selector list means "use the generic heuristics for this field".
+    An empty selector list means "use the generic heuristics for this field". ``site_name`` is
+    the site's fixed name; ``site`` selectors read it from the page instead, for a platform whose
+    pages each belong to an account (a WeChat official account's name).
     """
 
     name: str
     site_name: str | None = None
+    site: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
     match: tuple[str, ...] = ()
     timezone: str | None = DEFAULT_TIMEZONE

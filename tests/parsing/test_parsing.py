@@ -6,7 +6,7 @@ import pytest
 from scrapy.http import HtmlResponse
 
 from scraper.parsing import Skip, looks_truncated, parse_response
-from scraper.profiles import ProfileError
+from scraper.profiles import ProfileError, profile_from_dict
 from tests.helpers.pages import article_from_html, parsed_article, saved_page
 
 BASE = "http://site.test"
@@ -37,7 +37,7 @@ def test_empty_page_is_skipped():
 
 
 def test_unknown_profile_name_is_an_error():
-    with pytest.raises(ProfileError, match="known: generic, xiangjianlangzhong"):
+    with pytest.raises(ProfileError, match="known: generic, wechat, xiangjianlangzhong"):
         parse_response(saved_page("seed-article").response(), site="nope")
 
 
@@ -65,3 +65,53 @@ def test_a_forced_profile_whose_selectors_find_nothing_still_gets_the_generic_fi
     assert result.site == "乡间郎中"  # forced: the profile's name
     assert result.breadcrumbs == ["首页", "骨科"]  # its crumbs selector found nothing
     assert [entry["title"] for entry in result.related] == ["颈椎病会引起头晕吗", "落枕了怎么快速缓解"]
+
+
+def account_page(meta: str) -> str:
+    """An official-account article in the rich_media template (as saved from a browser)."""
+    return (
+        "<html><head><meta charset='utf-8'><title>秋冬季节如何预防流感</title></head><body>"
+        "<div id='page-content'><h1 class='rich_media_title' id='activity-name'>秋冬季节如何预防流感</h1>"
+        f"<div id='meta_content' class='rich_media_meta_list'>{meta}</div>"
+        "<div class='rich_media_content' id='js_content'>"
+        "<section><p>流感病毒主要通过飞沫传播，人多的室内场所要注意通风，外出时可以佩戴口罩。</p></section>"
+        "<section><p>接种流感疫苗是最有效的预防手段，老人、儿童和慢性病患者每年秋季都应接种。</p></section>"
+        "<section><p>出现高热、咳嗽、全身酸痛时要及时就医，不要自行服用抗生素。</p></section></div>"
+        "<div class='rich_media_tool'>阅读 3.5万 在看 120</div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("meta", "author"),
+    [
+        (
+            "<span id='copyright_logo' class='rich_media_meta rich_media_meta_text meta_tag_text'>原创</span>"
+            "<span class='rich_media_meta rich_media_meta_text'>李明</span>"
+            "<span class='rich_media_meta rich_media_meta_nickname' id='profileBt'>"
+            "<a href='javascript:void(0);' id='js_name'>市疾控中心健康科普</a></span>",
+            "李明",
+        ),
+        (
+            "<span class='rich_media_meta rich_media_meta_nickname' id='profileBt'>"
+            "<a id='js_name'>市疾控中心健康科普</a></span>",
+            None,
+        ),
+    ],
+)
+def test_an_account_article_names_the_account_as_site_and_not_as_author(meta, author):
+    result = article_from_html(account_page(meta), "https://mp.weixin.qq.com/s/AbCdEf123")
+    assert result.site == "市疾控中心健康科普"
+    assert result.author == author
+    assert result.title == "秋冬季节如何预防流感"
+    assert "接种流感疫苗" in result.body and "阅读 3.5万" not in result.body
+
+
+def test_a_saved_copy_of_an_account_article_on_another_host_uses_the_same_profile():
+    meta = "<span id='profileBt'><a id='js_name'>社区医院健康课堂</a></span>"
+    result = article_from_html(account_page(meta), "http://archive.example/2024/flu.html")
+    assert result.site == "社区医院健康课堂"
+
+
+def test_site_selectors_must_be_strings():
+    with pytest.raises(ProfileError, match="'site' must be a string or a list of strings"):
+        profile_from_dict({"name": "x", "site": 3}, "x.toml")
