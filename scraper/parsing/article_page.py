@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -40,8 +41,8 @@ from scraper.parsing.related import block_entries, find_related_blocks, profile_
 from scraper.parsing.relative_dates import local_now
 from scraper.parsing.titles import (
     choose_title,
+    site_from_title,
     split_around_headline,
-    split_title,
     strip_site_suffix,
     strip_tag_prefix,
 )
@@ -57,6 +58,11 @@ MIN_GENERIC_BODY_CHARS = 80
 # Class/id words of a breadcrumb trail, English and pinyin (当前位置 dqwz, 位置 weizhi, 面包屑 mbx).
 BREADCRUMB_HINTS = ("crumb", "bread", "position", "location", "weizhi", "place", "dqwz", "mbx", "path")
 # Labels that start one (compared after Traditional → Simplified: 現在位置 matches).
+# Elements that a class/id hint or a 当前位置 label makes a trail.
+TRAIL_TAGS = ("div", "nav", "p", "span", "ol", "ul", "td")
+# What separates two links of a trail not named as one: one arrow, spaces around it (not "/": a
+# heading's "手机 / 数码" pairs categories).
+TRAIL_GAP = re.compile(r"\s*(?:>{1,2}|›|»|→|＞|->)\s*")
 BREADCRUMB_LABELS = ("当前位置", "您的位置", "你的位置", "所在位置", "现在位置", "您现在的位置", "当前页面")
 # Lines at the top of a body container searched for a date line to leave out.
 LEADING_META_LINES = 3
@@ -99,6 +105,23 @@ def _has_title_hint(el: HtmlElement | None) -> bool:
     hints = f"{el.get('class', '')} {el.get('id', '')}".lower()
     tokens = set(re.split(r"[\s_-]+", hints))
     return any(word in hints for word in TITLE_HINT_WORDS) or any(token in tokens for token in TITLE_HINT_TOKENS)
+
+
+def _is_arrow_trail(el: HtmlElement) -> bool:
+    """True for sibling links joined only by trail arrows (``首页 > 精神心理 > 睡眠 > 正文``): a trail
+    whatever its class. A menu's links (joined by nothing, ``|`` or ``·``) do not count."""
+    links = [child for child in el if child.tag == "a"]
+    if len(links) < 2 or len(links) != sum(1 for _ in el.iter("a")):
+        return False
+    for link, following in zip(links, links[1:], strict=False):
+        gap = [link.tail or ""]
+        for sibling in link.itersiblings():
+            if sibling is following:
+                break
+            gap.append(sibling.text_content() + (sibling.tail or ""))
+        if not TRAIL_GAP.fullmatch("".join(gap)):
+            return False
+    return True
 
 
 def _starts_with_breadcrumb_label(el: HtmlElement) -> bool:
@@ -225,7 +248,8 @@ class ArticlePage:
                 around = split_around_headline(self.metadata.head_title, clean_line(self.headline.text_content()), seps)
                 if around is not None:
                     return around.site
-            return split_title(self.metadata.head_title, seps).site
+            # The trail's first link is home (首页, or the site's own name): not a column.
+            return site_from_title(self.metadata.head_title, seps, columns=self.breadcrumbs[1:])
         return None
 
     @cached_property
@@ -496,12 +520,22 @@ class ArticlePage:
         return " ".join(element_lines(top, skip=lambda el: el in self.excluded or is_comment_thread(el)))
 
     def _generic_breadcrumbs(self) -> list[str]:
-        for el in self.root.iter("div", "nav", "p", "span", "ol", "ul", "td"):
-            hint = f"{el.get('class', '')} {el.get('id', '')}".lower()
-            if any(h in hint for h in BREADCRUMB_HINTS) or _starts_with_breadcrumb_label(el):
-                crumbs = [clean_line(a.text_content()) for a in el.iter("a")]
-                if crumbs:
-                    return crumbs
+        """The first trail named as one (class/id hint or 当前位置 label, among the usual containers),
+        else the first run of links joined by arrows (in any element)."""
+        elements = [el for el in self.root.iter() if isinstance(el.tag, str)]  # no comments
+        named = (
+            el
+            for el in elements
+            if el.tag in TRAIL_TAGS
+            and (
+                any(h in f"{el.get('class', '')} {el.get('id', '')}".lower() for h in BREADCRUMB_HINTS)
+                or _starts_with_breadcrumb_label(el)
+            )
+        )
+        for el in itertools.chain(named, filter(_is_arrow_trail, elements)):
+            crumbs = [clean_line(a.text_content()) for a in el.iter("a")]
+            if crumbs:
+                return crumbs
         return []
 
 

@@ -101,6 +101,20 @@ def split_around_headline(
     return SplitTitle(headline, first if 0 < len(first) <= MAX_SITE_NAME_CHARS else None)
 
 
+def site_from_title(
+    raw: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS, columns: list[str] | tuple[str, ...] = ()
+) -> str | None:
+    """The site name in a ``<title>``'s suffix; trailing parts that are ``columns`` (the page's
+    breadcrumbs: ``标题_39健康网_精神心理``) are passed over for the part before them. None when none."""
+    parts = title_segments(raw, separators)
+    if len(parts) < 3 or parts[-1] not in columns:
+        return split_title(raw, separators).site
+    while len(parts) > 2 and parts[-1] in columns:
+        parts.pop()
+    name = site_name_from_suffix(parts[-1])
+    return name if 0 < len(name) <= MAX_SITE_NAME_CHARS else None
+
+
 # ``标题_栏目_关键词_网站``: after the site, the underscore parts of a CMS title are columns and keywords
 # (this short or shorter); the title is the first part.
 MAX_KEYWORD_CHARS = 8

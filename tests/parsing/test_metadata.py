@@ -52,6 +52,34 @@ def test_breadcrumbs_in_cells_pinyin_classes_and_traditional_labels(trail):
 
 
 @pytest.mark.parametrize(
+    "trail",
+    [
+        "<div class='topbar'><span><a href='/'>首页</a> › <a href='/ebh/'>耳鼻喉</a> › 正文</span></div>",
+        "<p class='art-nav'><a href='/'>首页</a><em>&gt;</em><a href='/ebh/'>耳鼻喉</a></p>",
+        "<section><a href='/'>首页</a> → <a href='/ebh/'>耳鼻喉</a></section><div><a href='/'>首页</a></div>",
+    ],
+    ids=["arrows-in-a-span", "arrow-in-its-own-element", "arrows-in-an-unknown-tag"],
+)
+def test_links_joined_by_arrows_are_a_trail_whatever_their_class(trail):
+    result = article_from_html(trail_page(trail), "http://www.jk.example/ebh/1.html")
+    assert result.breadcrumbs == ["首页", "耳鼻喉"]
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "<div class='menu'><a href='/'>首页</a> | <a href='/ebh/'>耳鼻喉</a> | <a href='/ek/'>儿科</a></div>",
+        "<div class='menu'><a href='/'>首页</a> · <a href='/ebh/'>耳鼻喉</a></div>",
+        "<div class='menu'><a href='/'>首页</a><a href='/ebh/'>耳鼻喉</a></div>",
+        "<h3><a href='/sj/'>手机</a><span>/</span><a href='/sm/'>数码</a></h3>",  # a category pair
+    ],
+    ids=["bars", "dots", "nothing", "slash-heading"],
+)
+def test_a_menu_is_no_trail(menu):
+    assert article_from_html(trail_page(menu), "http://www.jk.example/ebh/1.html").breadcrumbs == []
+
+
+@pytest.mark.parametrize(
     ("script", "published"),
     [
         ('var publish_time = "2020-07-14" || "";', "2020-07-14"),

@@ -8,6 +8,7 @@ from scraper.items import Article
 from scraper.parsing.titles import (
     SplitTitle,
     choose_title,
+    site_from_title,
     site_name_from_suffix,
     split_around_headline,
     split_title,
@@ -251,3 +252,17 @@ def test_a_column_first_title_gives_the_headline_in_the_middle():
 def test_a_logo_naming_the_site_is_not_taken_for_the_headline():
     found = headline_page("夏季谨防食物中毒的五个要点_市疾控中心", "<h2 class='title'>市疾控中心</h2>")
     assert (found.title, found.site) == ("夏季谨防食物中毒的五个要点", "市疾控中心")
+
+
+@pytest.mark.parametrize(
+    ("raw", "columns", "site"),
+    [
+        ("失眠怎么办_安康健康网_精神心理", ["精神心理", "睡眠"], "安康健康网"),  # a column after the site
+        ("失眠怎么办_安康健康网_精神心理_睡眠", ["精神心理", "睡眠"], "安康健康网"),
+        ("失眠怎么办_精神心理_安康健康网", ["精神心理"], "安康健康网"),  # the usual order
+        ("失眠怎么办_安康健康网", ["安康健康网"], "安康健康网"),  # two parts: the suffix is the site
+        ("失眠怎么办_安康健康网_精神心理", [], "精神心理"),  # no trail to tell a column
+    ],
+)
+def test_site_from_title_passes_over_trailing_columns(raw, columns, site):
+    assert site_from_title(raw, columns=columns) == site
