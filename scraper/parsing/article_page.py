@@ -14,7 +14,7 @@ from parsel import Selector
 
 from scraper.items import Article, Image, RelatedEntry
 from scraper.parsing import metadata, page_types
-from scraper.parsing.blocks import element_lines, remove_hidden, selected_text
+from scraper.parsing.blocks import element_hints, element_lines, remove_hidden, selected_text
 from scraper.parsing.bylines import byline_author, is_info_line, script_author, slot_author
 from scraper.parsing.content import (
     find_comment_blocks,
@@ -102,7 +102,7 @@ def _has_title_hint(el: HtmlElement | None) -> bool:
     """True when the element's class/id names a headline (``article-title``, ``bt``, ``thread_subject``)."""
     if el is None:
         return False
-    hints = f"{el.get('class', '')} {el.get('id', '')}".lower()
+    hints = element_hints(el)
     tokens = set(re.split(r"[\s_-]+", hints))
     return any(word in hints for word in TITLE_HINT_WORDS) or any(token in tokens for token in TITLE_HINT_TOKENS)
 
@@ -207,6 +207,11 @@ class ArticlePage:
         return headline if headline is not None else self._find_headline()
 
     @cached_property
+    def headline_text(self) -> str:
+        """The headline element's text on one line ("" without a headline)."""
+        return clean_line(self.headline.text_content()) if self.headline is not None else ""
+
+    @cached_property
     def container(self) -> HtmlElement | None:
         """The element holding the body: the profile's, else found by content scoring."""
         container = self._profile_container
@@ -244,8 +249,8 @@ class ArticlePage:
             return clean_line(self.metadata.meta["og:site_name"])
         if self.metadata.head_title:
             seps = self.profile.title_separators
-            if self.headline is not None:
-                around = split_around_headline(self.metadata.head_title, clean_line(self.headline.text_content()), seps)
+            if self.headline_text:
+                around = split_around_headline(self.metadata.head_title, self.headline_text, seps)
                 if around is not None:
                     return around.site
             # The trail's first link is home (首页, or the site's own name): not a column.
@@ -257,7 +262,7 @@ class ArticlePage:
         seps = self.profile.title_separators
         chosen = first_text(self.sel, self.profile.title)
         if not chosen:
-            h1 = strip_tag_prefix(clean_line(self.headline.text_content())) if self.headline is not None else None
+            h1 = strip_tag_prefix(self.headline_text) if self.headline is not None else None
             chosen = choose_title(h1, self.metadata.head_title, self.metadata.meta.get("og:title"), seps)
         if chosen and self.profile.site_name:
             chosen = strip_site_suffix(chosen, seps, site=self.profile.site_name)
@@ -354,7 +359,7 @@ class ArticlePage:
         """A Q&A page's question description (its class/id names the question and its text), when the
         body container does not hold it."""
         for el in self.root.iter("div", "p", "section"):
-            hints = f"{el.get('class', '')} {el.get('id', '')}".lower()
+            hints = element_hints(el)
             if not any(word in hints for word in QUESTION_HINTS) or not any(w in hints for w in DESCRIPTION_HINTS):
                 continue
             if el is self.headline or is_inside(el, self.excluded) or (
@@ -528,7 +533,7 @@ class ArticlePage:
             for el in elements
             if el.tag in TRAIL_TAGS
             and (
-                any(h in f"{el.get('class', '')} {el.get('id', '')}".lower() for h in BREADCRUMB_HINTS)
+                any(h in element_hints(el) for h in BREADCRUMB_HINTS)
                 or _starts_with_breadcrumb_label(el)
             )
         )

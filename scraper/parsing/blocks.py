@@ -161,6 +161,11 @@ def element_lines(el: HtmlElement, skip: Skip | None = None) -> list[str]:
     return [line for line in (clean_line(p) for p in "".join(parts).split(_BREAK)) if line]
 
 
+def element_hints(el: HtmlElement) -> str:
+    """The element's class and id, lowercased and space-joined (``"art-title main"``), for hint words."""
+    return f"{el.get('class', '')} {el.get('id', '')}".lower()
+
+
 def selected_text(found: list[HtmlElement | str]) -> str:
     """Text of what a CSS selector found: values for ``::text``/``::attr``, visible lines for elements."""
     parts = []

@@ -16,6 +16,7 @@ import re
 
 from lxml.html import HtmlElement
 
+from scraper.parsing.blocks import element_hints
 from scraper.parsing.content import is_comment_thread
 from scraper.text.hanzi import simplified
 from scraper.text.normalize import clean_line
@@ -88,7 +89,7 @@ def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
     """The first author slot's name: an element whose class/id names the author, holding a short name
     (no digits, no label), outside the ``skip`` elements (related blocks) and comment threads."""
     for el in root.iter("span", "a", "div", "em", "p", "strong", "address", "cite"):
-        hints = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        hints = element_hints(el)
         if not any(word in hints for word in SLOT_HINTS) or _inside(el, skip):
             continue
         if any(is_comment_thread(node) for node in el.iterancestors()):

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from lxml.html import HtmlElement
 
-from scraper.parsing.blocks import link_text_length, text_length
+from scraper.parsing.blocks import element_hints, link_text_length, text_length
 from scraper.text.hanzi import simplified
 
 # Elements whose text counts towards their parent's score.
@@ -81,7 +81,7 @@ def hint_weight(el: HtmlElement) -> float:
     for _ in range(HINT_LEVELS):
         if node is None:
             break
-        hints = f"{node.get('class', '')} {node.get('id', '')}".lower()
+        hints = element_hints(node)
         if any(word in hints for word in NEGATIVE_HINTS):
             return NEGATIVE_WEIGHT
         if any(word in hints for word in POSITIVE_HINTS):
@@ -217,7 +217,7 @@ def is_furniture(el: HtmlElement) -> bool:
     """True for parts of a body container that are not body text (figure captions, pagers)."""
     if el.tag in FURNITURE_TAGS:
         return True
-    hints = f"{el.get('class', '')} {el.get('id', '')}".lower()
+    hints = element_hints(el)
     return any(word in hints for word in FURNITURE_HINTS)
 
 
@@ -260,7 +260,7 @@ def find_comment_blocks(root: HtmlElement, headline: HtmlElement | None = None) 
 
 def is_comment_thread(el: HtmlElement) -> bool:
     """True for a comment thread or one of its comments (by class/id)."""
-    hints = f"{el.get('class', '')} {el.get('id', '')}".lower()
+    hints = element_hints(el)
     return any(word in hints for word in COMMENT_HINTS)
 
 

@@ -14,6 +14,7 @@ import re
 from lxml.html import HtmlElement
 
 from scraper.items import ARTICLE, ENCYCLOPEDIA, FORUM_THREAD, QA
+from scraper.parsing.blocks import element_hints
 from scraper.text.hanzi import simplified
 from scraper.text.sections import ENTRY_HEADINGS
 
@@ -29,8 +30,7 @@ _HEADING_TAGS = ("h2", "h3", "h4", "dt", "strong", "b")
 
 
 def _hints(root: HtmlElement) -> str:
-    words = (f"{el.get('class', '')} {el.get('id', '')}" for el in root.iter() if isinstance(el.tag, str))
-    return " ".join(words).lower()
+    return " ".join(element_hints(el) for el in root.iter() if isinstance(el.tag, str))
 
 
 def _is_forum(root: HtmlElement, url: str, generator: str) -> bool:

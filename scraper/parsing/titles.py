@@ -50,6 +50,12 @@ def site_name_from_suffix(suffix: str) -> str:
     return suffix
 
 
+def _site_name(segment: str) -> str | None:
+    """A ``<title>`` segment as a site name (qualifiers dropped); None when empty or too long for one."""
+    name = site_name_from_suffix(segment)
+    return name if 0 < len(name) <= MAX_SITE_NAME_CHARS else None
+
+
 def split_title(raw: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS, site: str | None = None) -> SplitTitle:
     """Split ``标题-站点`` into title and site name; a title without suffix is kept whole.
 
@@ -58,14 +64,12 @@ def split_title(raw: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS, site
     """
     raw = strip_powered_by(raw)
     pattern = _separator_pattern(separators)
-    parts = re.split(rf"\s*(?:{pattern})\s*", raw)
+    parts = re.split(rf"\s*(?:{pattern})\s*", raw)  # empty parts kept: a trailing separator ends no site
     if len(parts) < 2:
         return SplitTitle(raw, None)
     suffix = parts[-1]
-    name = site_name_from_suffix(suffix)
-    if site is not None and name != site and suffix != site:
-        return SplitTitle(raw, None)
-    if not name or len(name) > MAX_SITE_NAME_CHARS:
+    name = _site_name(suffix)
+    if name is None or (site is not None and name != site and suffix != site):
         return SplitTitle(raw, None)
     # Drop only the last segment: the title itself may contain a separator.
     title = raw[: raw.rfind(suffix)].rstrip()
@@ -95,10 +99,9 @@ def split_around_headline(
         return None
     if headline != parts[-1]:
         return SplitTitle(headline, split_title(raw, separators).site)
-    first = site_name_from_suffix(parts[0])
     if len(headline) <= len(parts[0]):
         return None
-    return SplitTitle(headline, first if 0 < len(first) <= MAX_SITE_NAME_CHARS else None)
+    return SplitTitle(headline, _site_name(parts[0]))
 
 
 def site_from_title(
@@ -111,8 +114,7 @@ def site_from_title(
         return split_title(raw, separators).site
     while len(parts) > 2 and parts[-1] in columns:
         parts.pop()
-    name = site_name_from_suffix(parts[-1])
-    return name if 0 < len(name) <= MAX_SITE_NAME_CHARS else None
+    return _site_name(parts[-1])
 
 
 # ``标题_栏目_关键词_网站``: after the site, the underscore parts of a CMS title are columns and keywords
@@ -139,9 +141,10 @@ def choose_title(
     """Consensus of ``<h1>``, ``og:title`` and ``<title>``: the h1 when the others agree with it
     (start with it, or carry it as a later segment: see :func:`split_around_headline`)."""
     stripped = [strip_site_suffix(t, separators) for t in (og_title, head_title) if t]
-    if h1 and any(split_around_headline(t, h1, separators) for t in (og_title, head_title) if t):
+    if h1 and (
+        not stripped
+        or any(s.startswith(h1) or h1.startswith(s) for s in stripped)
+        or any(split_around_headline(t, h1, separators) for t in (og_title, head_title) if t)
+    ):
         return h1
-    if h1:
-        if not stripped or any(s.startswith(h1) or h1.startswith(s) for s in stripped):
-            return h1
     return stripped[0] if stripped else h1
