@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
-from urllib.parse import urljoin
+from urllib.parse import urldefrag, urljoin
 
 from lxml.html import HtmlElement
 from parsel import Selector
@@ -20,6 +20,7 @@ from scraper.parsing.content import (
     find_comment_blocks,
     find_main_content,
     first_post,
+    is_ad,
     is_comment_thread,
     is_furniture,
     is_inside,
@@ -93,6 +94,8 @@ def first_element(sel: Selector, selectors: tuple[str, ...]) -> HtmlElement | No
 # Class/id words of a Q&A page's question description.
 QUESTION_HINTS = ("question", "wenti", "ask")
 DESCRIPTION_HINTS = ("desc", "content", "detail", "text", "info", "body", "miaoshu", "des")
+# A trail's last link cut short (``…``) is the title when the title starts with its first this many characters.
+MIN_CUT_TITLE = 4
 # Class/id words of a headline element: English, and pinyin 标题 (bt, biaoti).
 TITLE_HINT_WORDS = ("title", "headline", "subject", "biaoti")
 TITLE_HINT_TOKENS = ("bt", "tit", "tt")
@@ -131,6 +134,16 @@ def _starts_with_breadcrumb_label(el: HtmlElement) -> bool:
     if not own and len(el) and not any(True for _ in el[0].iter("a")):
         own = "".join((el[0].text or "").split())
     return simplified(own[:12]).startswith(BREADCRUMB_LABELS)
+
+
+def _ancestors_within(el: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
+    """``el``'s ancestors below ``top``, nearest first."""
+    found = []
+    for node in el.iterancestors():
+        if node is top:
+            break
+        found.append(node)
+    return found
 
 
 def _all_elements(sel: Selector, selectors: tuple[str, ...]) -> list[HtmlElement]:
@@ -402,7 +415,7 @@ class ArticlePage:
             return []
         images: list[Image] = []
         for img in self.container.iter("img"):
-            if is_inside(img, self.excluded):
+            if is_inside(img, self.excluded) or any(is_ad(node) for node in _ancestors_within(img, self.container)):
                 continue
             url = image_url(img, self.base)
             if url is not None and all(i["url"] != url for i in images):
@@ -538,10 +551,25 @@ class ArticlePage:
             )
         )
         for el in itertools.chain(named, filter(_is_arrow_trail, elements)):
-            crumbs = [clean_line(a.text_content()) for a in el.iter("a")]
+            links = list(el.iter("a"))
+            if links and self._is_this_page(links[-1]):
+                links.pop()  # the trail ends with the page itself: not a place above it
+            crumbs = [clean_line(a.text_content()) for a in links]
             if crumbs:
                 return crumbs
         return []
+
+    def _is_this_page(self, link: HtmlElement) -> bool:
+        """True for a trail's link to the page itself: its href is the page's URL, or its text is the title
+        (perhaps cut short: ``确诊桥本甲状腺炎半年，分享一下我的复查 ...``)."""
+        href = (link.get("href") or "").strip()
+        if href and urldefrag(urljoin(self.base, href))[0] == urldefrag(self.url)[0]:
+            return True
+        text = clean_line(link.text_content())
+        stem = text.rstrip(".。…· ").strip()
+        title = self.title or ""
+        cut_short = stem != text and len(stem) >= MIN_CUT_TITLE and title.startswith(stem)
+        return bool(title) and (text == title or cut_short)
 
 
 class ContinuationPage(ArticlePage):

@@ -213,12 +213,35 @@ FURNITURE_TAGS = frozenset(("figcaption",))
 FURNITURE_HINTS = ("pages", "pager", "pagination", "page-nav", "pagenav", "fenye", "voice", "audio", "player")
 
 
+# Class/id tokens of an ad slot (a whole token: ``d-ad``, ``ad_mid_640x90``, ``guanggao2``; not ``head``).
+_AD_TOKEN = re.compile(r"^(?:ad|ads|adv|advert\w*|adsbygoogle|sponsor\w*|guanggao|gg|tuiguang)\d*$")
+# What an ad says of itself: a label element whose whole text is one of these.
+AD_LABELS = frozenset(("广告", "推广", "赞助", "ad", "ads", "advertisement", "sponsored"))
+# An ad slot holds a line or two; a block with more text than this is no ad, whatever it is called.
+MAX_AD_CHARS = 120
+
+
+def is_ad(el: HtmlElement) -> bool:
+    """True for an ad slot inside a body: a short block whose class/id has an ad token, or that labels
+    itself ``广告``/``推广`` in an element of its own."""
+    if text_length(el) > MAX_AD_CHARS:
+        return False
+    if any(_AD_TOKEN.match(token) for token in re.split(r"[^a-z0-9]+", element_hints(el)) if token):
+        return True
+    labels = (
+        simplified("".join((child.text_content() or "").split())).lower()
+        for child in el.iterdescendants()
+        if isinstance(child.tag, str)
+    )
+    return el.tag not in ("p", "span", "a") and any(label in AD_LABELS for label in labels)
+
+
 def is_furniture(el: HtmlElement) -> bool:
-    """True for parts of a body container that are not body text (figure captions, pagers)."""
+    """True for parts of a body container that are not body text (figure captions, pagers, ad slots)."""
     if el.tag in FURNITURE_TAGS:
         return True
     hints = element_hints(el)
-    return any(word in hints for word in FURNITURE_HINTS)
+    return any(word in hints for word in FURNITURE_HINTS) or is_ad(el)
 
 
 # Class/id words of comment threads, English and pinyin (留言 liuyan, 评论 pinglun, 回复 huifu).

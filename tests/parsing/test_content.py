@@ -165,3 +165,42 @@ def test_a_stray_early_end_tag_from_an_included_header_does_not_cut_the_page(str
     )
     result = article_from_html(page, BASE + "/u.html")
     assert result.title == "痛风怎么办" and result.body.count("痛风急性发作时") == 3
+
+
+def split_article(ad: str) -> str:
+    return f"""<html><head><meta charset="utf-8"><title>睡前玩手机伤眼吗_眼科_健康网</title></head><body>
+    <h1>睡前玩手机伤眼吗</h1><section class="story">
+    <div class="seg"><p>关灯后盯着手机屏幕，瞳孔放大，屏幕的光集中照到视网膜上，眼睛容易干涩疲劳。</p>
+    <p>长期这样还可能加重近视，影响入睡，第二天起床后眼睛发红、发胀的情况也会更多见。</p></div>
+    {ad}
+    <div class="seg"><p>建议睡前一小时放下手机，实在要看就打开室内灯光，把屏幕亮度调低一些。</p>
+    <p>眼睛干涩时可以闭眼休息几分钟，或者用温热毛巾敷一敷，症状持续不缓解要及时就医。</p></div>
+    </section><div class="footer">健康网 版权所有</div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "ad",
+    [
+        '<div id="gg_mid"><a href="/c?1"><img src="/b/1.jpg"></a><p>护眼台灯 限时特价 立即抢购</p></div>',
+        '<aside><span>推广</span><a href="/c?2"><img src="/b/2.jpg"></a><p>近视手术 今日预约立减千元</p></aside>',
+        '<div class="adsbygoogle-box ad"><img src="/b/3.jpg"><p>全场眼镜五折起，点击领取优惠</p></div>',
+        '<div class="tuiguang"><p>蓝光眼镜 买一送一 包邮到家</p><img src="/b/4.jpg"></div>',
+    ],
+    ids=["pinyin-id", "labelled-aside", "ad-token", "tuiguang"],
+)
+def test_an_ad_between_the_parts_of_a_split_body_is_left_out_with_its_image(ad):
+    result = article_from_html(split_article(ad), "http://www.yk.example/a/7.html")
+    assert "瞳孔放大" in result.body and "屏幕亮度调低" in result.body
+    assert not any(word in result.body for word in ("特价", "立减", "五折", "买一送一"))
+    assert result.images == []
+
+
+def test_a_block_merely_named_like_a_heading_or_long_is_no_ad():
+    kept = (
+        '<div class="head-note"><p>广告</p><p>下面这段文字是正文的一部分，长度超过一个广告位能放下的字数，'
+        "所以它不会被当作广告删去，读者看得到它。这里再补充几句："
+        "睡前用眼过度的人，白天也更容易觉得眼睛干、视物模糊，不妨每隔一小时远眺几分钟，给眼睛放个假。"
+        "看书、写字、用电脑时，也要注意保持合适的距离和充足的照明。</p></div>"
+    )
+    result = article_from_html(split_article(kept), "http://www.yk.example/a/8.html")
+    assert "读者看得到它" in result.body

@@ -66,6 +66,28 @@ def test_links_joined_by_arrows_are_a_trail_whatever_their_class(trail):
 
 
 @pytest.mark.parametrize(
+    "trail",
+    [
+        # The last link goes to the page itself, under another name.
+        "<div class='crumbs'><a href='/'>首页</a> &gt; <a href='/ebh/'>耳鼻喉</a> &gt; <a href='1.html'>正文</a></div>",
+        # The last link is the title, cut short with an ellipsis (forum engines do this).
+        "<div class='nav-path'><a href='/'>首页</a> › <a href='/ebh/'>耳鼻喉</a> › "
+        "<a href='/t/9'>过敏性鼻炎怎...</a></div>",
+        "<p>当前位置：<a href='/'>首页</a> &gt; <a href='/ebh/'>耳鼻喉</a> &gt; <a href='/x'>过敏性鼻炎怎么办</a></p>",
+    ],
+    ids=["link-to-itself", "title-cut-short", "title-whole"],
+)
+def test_a_trail_ending_with_the_page_itself_leaves_it_out(trail):
+    result = article_from_html(trail_page(trail), "http://www.jk.example/ebh/1.html#top")
+    assert result.breadcrumbs == ["首页", "耳鼻喉"]
+
+
+def test_a_trail_entry_that_only_begins_like_the_title_stays():
+    trail = "<div class='crumbs'><a href='/'>首页</a> &gt; <a href='/gm/'>过敏</a></div>"
+    assert article_from_html(trail_page(trail), "http://www.jk.example/ebh/1.html").breadcrumbs == ["首页", "过敏"]
+
+
+@pytest.mark.parametrize(
     "menu",
     [
         "<div class='menu'><a href='/'>首页</a> | <a href='/ebh/'>耳鼻喉</a> | <a href='/ek/'>儿科</a></div>",

@@ -36,6 +36,11 @@ from tests.helpers.labels import expected_record
         "返回顶部",
         "点击关注我们",
         "长按识别二维码",
+        # Forum engines' edit notices on a post.
+        "本帖最后由 蓝莓 于 2021-7-12 21:48 编辑",
+        "本帖最後由 小林 於 2019-3-2 08:01 編輯",
+        "This post was last edited by mike on 2020-05-01 10:22",
+        "最后编辑于 2022-06-18 09:30",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -56,6 +61,7 @@ def test_boilerplate_lines(line: str) -> None:
         "编辑推荐的治疗方法如下：",
         "点击穴位时力度要适中。",
         "分享一个缓解腰痛的小方法。",
+        "本帖最后想说的是，坚持复查比什么都重要，大家加油。",
         "",
     ],
 )
