@@ -23,7 +23,7 @@ from scraper.text.boilerplate import is_boilerplate, strip_trailing_boilerplate
 from scraper.text.fingerprint import body_fingerprint
 from scraper.text.normalize import clean_line, clean_lines, comparison_key
 from scraper.text.repeats import drop_repeated_blocks
-from scraper.text.sections import build_entry_sections, build_sections
+from scraper.text.sections import build_entry_sections, build_sections, split_run_in_items
 
 # Text lists cleaned item by item (empty items dropped).
 TEXT_LIST_FIELDS = fields_of_kind("text_list")
@@ -88,11 +88,12 @@ def drop_intra_page_repeats(item: Any, stats: Stats) -> Any:
 
 
 def add_structure(item: Any, stats: Stats) -> Any:
-    """Fields derived from the clean body: the sections tree (an encyclopedia entry's headed parts, else
+    """Fields derived from the clean body (each numbered item run into the previous paragraph first put on a
+    line of its own): the sections tree (an encyclopedia entry's headed parts, else
     its numbered headings) and the body fingerprint."""
     adapter = ItemAdapter(item)
-    body = adapter.get("body") or ""
-    lines = body.split("\n") if body else []
+    lines = split_run_in_items((adapter.get("body") or "").split("\n"))
+    body = adapter["body"] = "\n".join(lines)
     entry = adapter.get("page_type") == ENCYCLOPEDIA
     adapter["sections"] = (build_entry_sections(lines) if entry else build_sections(lines)) if body else []
     adapter["fingerprint"] = body_fingerprint(body)

@@ -122,6 +122,39 @@ def build_sections(lines: list[str]) -> list[dict[str, Any]]:
     return [root.to_dict(None) for root in roots]
 
 
+# Where an item may run into the previous paragraph: after the end of a sentence or clause.
+_RUN_IN_ITEM_AFTER = re.compile(r"[。！？!?；;]\s*")
+# An item run into a paragraph counts only with a run-in heading: its ``：`` within this many characters.
+MAX_RUN_IN_HEADING_CHARS = 16
+
+
+def split_run_in_items(lines: list[str]) -> list[str]:
+    """The body's lines with each numbered item that runs into the previous paragraph (``…可以逆转的；
+    5、骨质疏松：绝经后…``) on a line of its own. An item counts only when it is the next number of a
+    list seen so far (its family, its number + 1) and has a run-in heading (``：`` soon after the
+    marker), so that ``…共3、4次`` or a date stays where it is."""
+    last: dict[str, int] = {}
+    out: list[str] = []
+    for line in lines:
+        marker = parse_marker(line)
+        if marker is not None:
+            last[marker.family] = marker.number
+        start = 0
+        for match in _RUN_IN_ITEM_AFTER.finditer(line):
+            rest = line[match.end() :]
+            item = parse_marker(rest)
+            if item is None or last.get(item.family) != item.number - 1:
+                continue
+            colon = re.search(r"[：:]", item.rest)
+            if colon is None or colon.start() > MAX_RUN_IN_HEADING_CHARS or colon.start() == 0:
+                continue
+            out.append(line[start : match.start() + 1].strip())
+            start = match.end()
+            last[item.family] = item.number
+        out.append(line[start:].strip())
+    return [line for line in out if line]
+
+
 def _confirmed_before_digit(lines: list[str], i: int) -> Marker | None:
     """``1.3月龄…`` as item 1 when the next line is item 2 of the same list (else a decimal)."""
     marker = parse_marker_before_digit(lines[i])

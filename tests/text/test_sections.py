@@ -6,6 +6,9 @@ from typing import Any
 
 import pytest
 
+from scraper.items import Article
+from scraper.stages import add_structure
+from scraper.stats import CounterStats
 from scraper.text.sections import (
     MAX_DEPTH,
     MAX_HEADING_CHARS,
@@ -13,6 +16,7 @@ from scraper.text.sections import (
     build_sections,
     heading_kind,
     split_heading,
+    split_run_in_items,
 )
 from tests.helpers.labels import expected_record
 from tests.helpers.records import outline
@@ -329,3 +333,46 @@ def test_an_encyclopedia_entrys_headed_parts_are_sections_without_markers():
 
 def test_an_entry_without_part_headings_gets_its_numbered_tree():
     assert build_entry_sections(["一、病因", "饮食不当"]) == build_sections(["一、病因", "饮食不当"])
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            ["一、头痛：多与紧张有关。", "二、失眠：入睡困难，易醒。三、便秘：多喝水，多吃蔬菜。"],
+            ["一、头痛：多与紧张有关。", "二、失眠：入睡困难，易醒。", "三、便秘：多喝水，多吃蔬菜。"],
+        ),
+        (  # two items run in, Traditional punctuation and a half-width colon
+            ["(1)咳嗽: 乾咳為主。(2)發燒: 多在夜間；(3)乏力: 全身無力。"],
+            ["(1)咳嗽: 乾咳為主。", "(2)發燒: 多在夜間；", "(3)乏力: 全身無力。"],
+        ),
+        (  # after a plain paragraph that follows item 1
+            ["1. 饮水：每天八杯。", "说明：少量多次。2. 运动：每周三次，每次半小时。"],
+            ["1. 饮水：每天八杯。", "说明：少量多次。", "2. 运动：每周三次，每次半小时。"],
+        ),
+    ],
+    ids=["cn-numerals", "parenthesised-traditional", "after-a-plain-paragraph"],
+)
+def test_a_numbered_item_run_into_the_previous_paragraph_gets_its_own_line(lines, expected):
+    assert split_run_in_items(lines) == expected
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["1、饮食：清淡为主。每天吃3、4次水果，分量不要太大。"],  # a count, not item 3 after item 1
+        ["1、饮食：清淡为主。2、运动宜适量，不要过度。"],  # no run-in heading after the marker
+        ["血压要控制好。2、运动：每周三次。"],  # no list before it
+        ["1、饮食：清淡为主。1、运动：每周三次。"],  # not the next number
+    ],
+    ids=["count", "no-heading", "no-list-yet", "not-next"],
+)
+def test_numbers_inside_a_paragraph_that_are_no_run_in_item_stay(lines):
+    assert split_run_in_items(lines) == lines
+
+
+def test_a_run_in_item_becomes_a_section_in_the_record():
+    body = "导语一段。\n1、高血压：要限盐。\n2、糖尿病：要控糖；3、痛风：少吃海鲜和动物内脏。"
+    item = add_structure(Article(url="http://x.example/1.html", title="慢病", body=body), CounterStats())
+    assert [s["heading"] for s in item.sections] == ["高血压", "糖尿病", "痛风"]
+    assert item.body.split("\n")[-1] == "3、痛风：少吃海鲜和动物内脏。"
