@@ -42,14 +42,15 @@ def _record(url: str, body: bytes, headers: dict[str, str], fetched_at: str, mor
     return record
 
 
-def snapshot() -> Records:
-    """Every page's record (or ``"skip: …"``), keyed by a stable page id."""
+def snapshot(exclude: tuple[str, ...] = ()) -> Records:
+    """Every page's record (or ``"skip: …"``), keyed by a stable page id; ``exclude``: folder names under
+    ``benchmarks/eval/`` to leave out (held-out pages not yet measured)."""
     records: Records = {}
     for page in load_corpus():
         records[f"corpus/{page.id}"] = _record(page.url, page.body, page.headers, page.fetched_at, page.more_pages)
     for folder in sorted(EVAL_DIR.glob("incoming*")):
         labels = folder / "labels.jsonl"
-        if not labels.exists():
+        if not labels.exists() or folder.name in exclude:
             continue
         for line in labels.read_text(encoding="utf-8").splitlines():
             if line.strip():
@@ -96,6 +97,13 @@ def diff(before: Records, after: Records) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.eval.snapshot", description=__doc__.split("\n")[0])
     parser.add_argument("out", nargs="?", help="where to write the snapshot (JSON)")
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="FOLDER",
+        help="leave out benchmarks/eval/FOLDER (held-out pages not yet measured)",
+    )
     parser.add_argument("--diff", nargs=2, metavar=("BEFORE", "AFTER"), help="compare two snapshots")
     args = parser.parse_args(argv)
     if args.diff:
@@ -105,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if lines else 0
     if not args.out:
         parser.error("give OUT.json, or --diff BEFORE AFTER")
-    records = snapshot()
+    records = snapshot(tuple(args.exclude))
     Path(args.out).write_text(json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
     print(f"{len(records)} pages → {args.out}")
     return 0

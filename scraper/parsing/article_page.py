@@ -14,7 +14,7 @@ from parsel import Selector
 
 from scraper.items import Article, Image, RelatedEntry
 from scraper.parsing import metadata, page_types
-from scraper.parsing.blocks import element_hints, element_lines, remove_hidden, selected_text
+from scraper.parsing.blocks import element_hints, element_lines, hint_tokens, remove_hidden, selected_text
 from scraper.parsing.bylines import byline_author, is_info_line, script_author, slot_author
 from scraper.parsing.content import (
     find_comment_blocks,
@@ -93,6 +93,8 @@ def first_element(sel: Selector, selectors: tuple[str, ...]) -> HtmlElement | No
 
 # Class/id words of a Q&A page's question description.
 QUESTION_HINTS = ("question", "wenti", "ask")
+QUESTION_TOKENS = frozenset(("q", "wt", "ques"))  # whole class/id tokens: ``q-desc``, ``wt_con``
+DESCRIPTION_TOKENS = frozenset(("con", "txt", "nr", "ms"))  # 内容 nr, 描述 ms
 DESCRIPTION_HINTS = ("desc", "content", "detail", "text", "info", "body", "miaoshu", "des")
 # A trail's last link cut short (``…``) is the title when the title starts with its first this many characters.
 MIN_CUT_TITLE = 4
@@ -229,8 +231,9 @@ class ArticlePage:
         """The element holding the body: the profile's, else found by content scoring."""
         container = self._profile_container
         if container is None:
-            container = find_main_content(self.root, self.excluded, self.headline)
-            if container is not None and self.page_type == page_types.FORUM_THREAD:
+            forum = self.page_type == page_types.FORUM_THREAD
+            container = find_main_content(self.root, self.excluded, self.headline, whole=not forum)
+            if container is not None and forum:
                 container = first_post(container)
         return container
 
@@ -373,7 +376,9 @@ class ArticlePage:
         body container does not hold it."""
         for el in self.root.iter("div", "p", "section"):
             hints = element_hints(el)
-            if not any(word in hints for word in QUESTION_HINTS) or not any(w in hints for w in DESCRIPTION_HINTS):
+            tokens = hint_tokens(hints)
+            question = any(word in hints for word in QUESTION_HINTS) or bool(QUESTION_TOKENS & tokens)
+            if not question or not (any(w in hints for w in DESCRIPTION_HINTS) or DESCRIPTION_TOKENS & tokens):
                 continue
             if el is self.headline or is_inside(el, self.excluded) or (
                 self.container is not None and is_inside(el, {self.container})

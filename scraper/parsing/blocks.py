@@ -166,6 +166,12 @@ def element_hints(el: HtmlElement) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}".lower()
 
 
+def hint_tokens(hints: str) -> set[str]:
+    """The words of a class/id hint string split at anything not a letter or digit (``"d-ad gg_1"`` →
+    ``{"d", "ad", "gg", "1"}``), for hints that only count as a whole word (``ad``, ``q``)."""
+    return {token for token in re.split(r"[^a-z0-9]+", hints) if token}
+
+
 def selected_text(found: list[HtmlElement | str]) -> str:
     """Text of what a CSS selector found: values for ``::text``/``::attr``, visible lines for elements."""
     parts = []

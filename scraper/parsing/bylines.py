@@ -22,7 +22,8 @@ from scraper.text.hanzi import simplified
 from scraper.text.normalize import clean_line
 
 # Labels that introduce the author's names, and the labels that end them (the next fact of the line).
-_BYLINE = re.compile(r"(?:作者|撰文|撰稿|文|记者|通讯员|供稿|咨询|口述)\s*[:：/／]\s*|(?:^|\s)记者\s*")
+# A Q&A page's asker (提问者：…) is its author.
+_BYLINE = re.compile(r"(?:作者|撰文|撰稿|文|记者|通讯员|供稿|咨询|口述|提问者|提问人)\s*[:：/／]\s*|(?:^|\s)记者\s*")
 _NEXT_LABEL = re.compile(
     r"(?:来源|来自|出处|发布时间|发布日期|发表时间|更新时间|时间|日期|阅读|浏览|点击|人气|责任编辑|编辑(?!部)|审核|校对|字号|"
     r"评论|分享|收藏|标签|关键词|栏目|分类|核心提示|导读|摘要|提要|简介)\s*[:：]?|(?:图|摄影|摄)\s*[/／:：]|"
@@ -35,8 +36,10 @@ TITLES = frozenset(
 )
 UNIT_ENDINGS = ("医院", "科", "中心", "大学", "学院", "研究所", "研究院", "部", "室", "报", "网", "社", "台", "站")
 _NAME_SEPARATORS = re.compile(r"\s*(?:[、，,/／;；]|\s和\s|\s)\s*")
-# Bylines that name nobody.
-NOBODY = frozenset("网络整理 网络 综合 综合整理 本站 本站原创 佚名 匿名 未知 管理员 admin".split())
+# Bylines that name nobody (an asker's sex shown beside the name is no name either).
+NOBODY = frozenset(
+    "网络整理 网络 综合 综合整理 本站 本站原创 佚名 匿名 未知 管理员 admin 男 女 网友 匿名网友 匿名用户".split()
+)
 # A self-media account's platform badge after its name: 内分泌科周医生健康领域创作者.
 _PLATFORM_BADGE = re.compile(r"(?:优质)?[\u4e00-\u9fff]{2}领域创作者$")
 MAX_NAME_CHARS = 20

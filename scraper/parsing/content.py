@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from lxml.html import HtmlElement
 
-from scraper.parsing.blocks import element_hints, link_text_length, text_length
+from scraper.parsing.blocks import element_hints, hint_tokens, link_text_length, text_length
 from scraper.text.hanzi import simplified
 
 # Elements whose text counts towards their parent's score.
@@ -91,13 +91,18 @@ def hint_weight(el: HtmlElement) -> float:
 
 
 def find_main_content(
-    root: HtmlElement, exclude: set[HtmlElement] | None = None, title: HtmlElement | None = None
+    root: HtmlElement,
+    exclude: set[HtmlElement] | None = None,
+    title: HtmlElement | None = None,
+    whole: bool = True,
 ) -> HtmlElement | None:
     """The element that holds the article body, or None when nothing looks like one.
 
     Each paragraph scores its text length (link text excluded) for its parent and
     half of it for its grandparent; text written straight into a container (``<br>``
-    runs) scores for the container itself. The best-scoring container wins.
+    runs) scores for the container itself. The best-scoring container wins; with ``whole``, the parent
+    of the sibling blocks it is one of (see ``_whole_of_split``; a forum thread's posts are such blocks,
+    and only its first post is the body).
     """
     exclude = exclude or set()
     scores: dict[HtmlElement, float] = defaultdict(float)
@@ -135,31 +140,52 @@ def find_main_content(
         return scores[el] * hint_weight(el) * (AFTER_TITLE_WEIGHT if el in after_title else 1.0)
 
     best = max(candidates, key=weighted, default=None)
-    return _whole_of_split(best, exclude) if best is not None else None
+    if best is None:
+        return None
+    return _whole_of_split(best, exclude) if whole else best
 
 
 # Text of a split body's parent outside its parts (an ad, a caption), at most this share of the parts'.
 MAX_SPLIT_GAP_SHARE = 0.2
 
 
+# How far above the best container a split body's parts may sit (an entry's part: ``div.part > div.con``).
+MAX_SPLIT_LEVELS = 2
+
+
 def _whole_of_split(best: HtmlElement, exclude: set[HtmlElement]) -> HtmlElement:
-    """The parent of ``best`` when the body is split into sibling blocks like it (same tag and class, each
-    with paragraphs) around an ad or an image; else ``best``."""
-    parent = best.getparent()
+    """The parent of the blocks a body is split into, when ``best`` or its parent is one of several
+    sibling blocks alike (same tag and class, each with paragraphs): the parts of an article around an
+    ad or an image, the answers of a Q&A page, the headed parts of an encyclopedia entry. Else ``best``."""
+    part = best
+    for _ in range(MAX_SPLIT_LEVELS):
+        whole = _parent_of_parts(part, exclude)
+        if whole is not None:
+            return whole
+        parent = part.getparent()
+        if parent is None or part.get("class") is None and part is not best:
+            break
+        part = parent
+    return best
+
+
+def _parent_of_parts(part: HtmlElement, exclude: set[HtmlElement]) -> HtmlElement | None:
+    parent = part.getparent()
     if parent is None or parent.tag in ("body", "html") or is_inside(parent, exclude):
-        return best
-    signature = (best.tag, best.get("class"))
+        return None
+    signature = (part.tag, part.get("class"))
     parts = [
         child
         for child in parent
-        if child is not best
+        if child is not part
         and (child.tag, child.get("class")) == signature
+        and not is_inside(child, exclude)
         and any(useful_length(p) >= MIN_PARAGRAPH_CHARS for p in child.iter(*PARAGRAPH_TAGS))
     ]
     if not parts:
-        return best
-    inside = sum(text_length(part) for part in (best, *parts))
-    return parent if text_length(parent) - inside <= MAX_SPLIT_GAP_SHARE * inside else best
+        return None
+    inside = sum(text_length(p) for p in (part, *parts))
+    return parent if text_length(parent) - inside <= MAX_SPLIT_GAP_SHARE * inside else None
 
 
 def _elements_after(root: HtmlElement, title: HtmlElement | None) -> set[HtmlElement]:
@@ -226,7 +252,7 @@ def is_ad(el: HtmlElement) -> bool:
     itself ``广告``/``推广`` in an element of its own."""
     if text_length(el) > MAX_AD_CHARS:
         return False
-    if any(_AD_TOKEN.match(token) for token in re.split(r"[^a-z0-9]+", element_hints(el)) if token):
+    if any(_AD_TOKEN.match(token) for token in hint_tokens(element_hints(el))):
         return True
     labels = (
         simplified("".join((child.text_content() or "").split())).lower()

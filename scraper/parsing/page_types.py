@@ -3,7 +3,8 @@ drug encyclopedia entry, or a forum thread.
 
 Decided by the page's own statements first (JSON-LD ``@type``, a forum engine's ``generator`` meta), then
 by its URL and markup: a forum's post markup (Discuz!'s ``postmessage_``, ``楼主``), a question with
-answers (class/id words ``question`` and ``answer``/``wenda``), an entry's headed parts (病因, 症状,
+answers (class/id words ``question`` and ``answer``/``wenda``, or labels such as ``提问者`` and
+``医生回复``), an entry's headed parts (病因, 症状,
 治疗 … as headings of their own). Anything else is an article.
 """
 
@@ -39,12 +40,40 @@ def _is_forum(root: HtmlElement, url: str, generator: str) -> bool:
     return any(_POST_ID.match(el.get("id") or "") for el in root.iter("div", "td"))
 
 
+# What a Q&A page writes beside the question and beside its answers, when its class names do not say
+# (``q-desc``, ``a-item``): labels of the asker's description and of the doctors' replies.
+QUESTION_LABELS = ("提问者", "提问人", "问题描述", "病情描述", "健康咨询描述", "咨询描述", "患者提问", "网友提问")
+ANSWER_LABELS = (
+    "医生回复", "医生回答", "医生解答", "专家回答", "专家解答", "网友回答", "最佳答案", "推荐答案", "病情分析",
+    "指导意见", "条回答", "条回复",
+)  # fmt: skip
+# Only short elements can be such labels (a sentence that mentions 医生回答 is no label).
+MAX_LABEL_ELEMENT_CHARS = 40
+
+
+def _qa_labels(root: HtmlElement) -> tuple[bool, bool]:
+    """Whether the page labels a question description and answers in short elements of their own."""
+    question = answer = False
+    for el in root.iter("span", "b", "strong", "em", "div", "p", "dt", "h2", "h3", "h4", "label", "i"):
+        text = simplified("".join((el.text or "").split()))
+        if not text or len(text) > MAX_LABEL_ELEMENT_CHARS:
+            continue
+        question = question or any(text.startswith(label) for label in QUESTION_LABELS)
+        answer = answer or any(label in text for label in ANSWER_LABELS)
+        if question and answer:
+            break
+    return question, answer
+
+
 def _is_qa(root: HtmlElement, url: str, schema_types: list[str]) -> bool:
     if any(kind in schema_types for kind in QA_SCHEMA_TYPES):
         return True
     hints = _hints(root)
     has_question = "question" in hints or "wenti" in hints
     has_answer = any(word in hints for word in ("answer", "wenda", "huida", "reply-doctor", "doctor-reply"))
+    if not (has_question and has_answer):
+        labelled_question, labelled_answer = _qa_labels(root)
+        has_question, has_answer = has_question or labelled_question, has_answer or labelled_answer
     return (has_question and has_answer) or (bool(_QA_URL.search(url)) and (has_question or has_answer))
 
 

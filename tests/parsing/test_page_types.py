@@ -106,3 +106,82 @@ def test_a_forum_threads_body_is_its_first_post_even_when_a_reply_is_longer():
     found = parsed("http://bbs.jk.example/read.php?tid=9", "", f"<h1>胃痛怎么办</h1><div class='posts'>{posts}</div>")
     assert found.page_type == "forum_thread"
     assert "胃痛的原因很多" in found.body and "回复" not in found.body
+
+
+def answer(doctor: str, text: str) -> str:
+    more = "<p>平时注意休息，保持心情舒畅，胃痛加重或者出现黑便、呕血时要立即到医院急诊就诊。</p>"
+    return f"<li class='r-it'><div class='dr'>{doctor} 主治医师</div><div class='r-txt'><p>{text}</p>{more}</div></li>"
+
+
+QA_ANSWERS = (
+    "<ul class='r-lst'>"
+    + answer("张伟", "您好，饭后胃痛多与胃炎或消化不良有关，建议先规律饮食，少吃辛辣，观察一周看看。")
+    + answer("李娜", "如果胃痛伴有反酸烧心，可以在医生指导下短期服用抑酸药，症状持续要做胃镜检查。")
+    + "</ul>"
+)
+
+
+@pytest.mark.parametrize(
+    ("labels", "url"),
+    [
+        ("<span>提问者：小雨</span>|<b>问题描述：</b>", "http://www.jk.example/x/5.html"),
+        ("<em>病情描述</em>", "http://www.jk.example/question/5.html"),  # a Q&A URL and one label suffice
+    ],
+    ids=["asker-and-description", "url-and-one-label"],
+)
+def test_a_qa_page_by_its_labels_when_its_class_names_say_nothing(labels, url):
+    body = (
+        f"<h1>胃痛怎么办</h1><div class='wt-box'><div class='usr'>{labels}</div>"
+        "<div class='q-con'>最近一周饭后总是胃痛，吃了胃药也不见好，怎么办？</div></div>"
+        f"<h3>共2条医生回复</h3>{QA_ANSWERS}<div class='sim'><h3>相似问题</h3><a href='/q/1'>胃胀怎么办</a></div>"
+    )
+    found = parsed(url, "", body)
+    assert found.page_type == "qa"
+    lines = found.body.split("\n")
+    assert lines[0] == "最近一周饭后总是胃痛，吃了胃药也不见好，怎么办？"  # the question first, then every answer
+    assert "饭后胃痛多与胃炎" in found.body and "短期服用抑酸药" in found.body
+    assert "胃胀怎么办" not in found.body
+
+
+def test_the_asker_is_the_author_without_sex_or_age():
+    body = (
+        "<h1>胃痛怎么办</h1><div class='ask-info'>提问者：小雨 女 | 28岁 2023-05-06 10:20</div>"
+        f"<div class='q-desc'>最近一周饭后总是胃痛，吃了胃药也不见好，怎么办？</div>{QA_ANSWERS}"
+    )
+    found = parsed("http://ask.jk.example/question/8.html", "", body)
+    assert (found.page_type, found.author) == ("qa", "小雨")
+
+
+def test_a_page_that_mentions_doctors_answers_in_prose_stays_an_article():
+    prose = "<p>很多网友在网上提问，看到医生回答后才放心。但网上的医生回答不能代替面诊，胃痛反复要去医院。</p>"
+    body = f"<h1>胃痛怎么办</h1><div class='content'>{prose}{PROSE}</div>"
+    found = parsed("http://www.jk.example/a/10.html", "", body)
+    assert found.page_type == "article"
+
+
+MORE = "具体情况因人而异，出现不适请到正规医院消化内科就诊，在医生指导下检查和治疗。"
+
+
+def test_an_entry_whose_parts_are_blocks_of_their_own_is_read_whole():
+    text = {
+        "病因": "胃炎与幽门螺杆菌感染、长期饮酒、服用止痛药等有关，饮食不规律的人更容易得。",
+        "症状": "常见上腹部隐痛、饱胀、反酸、恶心，有的人没有任何不适，只在胃镜检查时发现。",
+        "治疗": "根除幽门螺杆菌，保护胃黏膜，必要时抑酸；饮食要清淡，戒烟戒酒，按时吃饭。",
+        "预防": "吃饭细嚼慢咽，不吃过烫过辣的食物，少喝浓茶咖啡，避免长期自行服用止痛药。",
+    }
+    parts = "".join(
+        f"<section class='blk' id='p{i}'><h2>{h}</h2><div class='blk-in'><p>{t}</p><p>{MORE}</p></div></section>"
+        for i, (h, t) in enumerate(text.items())
+    )
+    aside = "<aside class='side'><h3>相关疾病</h3><a href='/weikuiyang/'>胃溃疡</a></aside>"
+    found = parsed("http://jbk.jk.example/weiyan/", "", f"<h1>胃炎</h1><main>{parts}</main>{aside}")
+    assert found.page_type == "encyclopedia"
+    assert all(t in found.body for t in text.values()) and "胃溃疡" not in found.body
+    found.fetched_at = "2026-11-20T08:00:00Z"
+    record = finish_item(found, CounterStats())
+    assert [(s["label"], s["heading"], s["kind"]) for s in record.sections] == [
+        (None, "病因", "cause"),
+        (None, "症状", "symptom"),
+        (None, "治疗", "treatment"),
+        (None, "预防", "prevention"),
+    ]
