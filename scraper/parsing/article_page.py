@@ -15,7 +15,7 @@ from parsel import Selector
 from scraper.items import Article, Image, RelatedEntry
 from scraper.parsing import metadata, page_types
 from scraper.parsing.blocks import element_hints, element_lines, hint_tokens, remove_hidden, selected_text
-from scraper.parsing.bylines import byline_author, is_info_line, script_author, slot_author
+from scraper.parsing.bylines import byline_author, is_info_line, script_author, signature_author, slot_author
 from scraper.parsing.content import (
     find_comment_blocks,
     find_main_content,
@@ -100,7 +100,11 @@ DESCRIPTION_HINTS = ("desc", "content", "detail", "text", "info", "body", "miaos
 MIN_CUT_TITLE = 4
 # Class/id words of a headline element: English, and pinyin 标题 (bt, biaoti).
 TITLE_HINT_WORDS = ("title", "headline", "subject", "biaoti")
-TITLE_HINT_TOKENS = ("bt", "tit", "tt")
+TITLE_HINT_TOKENS = frozenset(("bt", "tit", "tt", "heading"))
+# A signature line (执笔人：…) is looked for among the body's last this many lines.
+SIGNATURE_LINES = 3
+# A page without a <title>: its headline is the first element named for one, of at most this many characters.
+MAX_UNTITLED_HEADLINE_CHARS = 80
 
 
 def _has_title_hint(el: HtmlElement | None) -> bool:
@@ -108,8 +112,7 @@ def _has_title_hint(el: HtmlElement | None) -> bool:
     if el is None:
         return False
     hints = element_hints(el)
-    tokens = set(re.split(r"[\s_-]+", hints))
-    return any(word in hints for word in TITLE_HINT_WORDS) or any(token in tokens for token in TITLE_HINT_TOKENS)
+    return any(word in hints for word in TITLE_HINT_WORDS) or bool(hint_tokens(hints) & TITLE_HINT_TOKENS)
 
 
 def _is_arrow_trail(el: HtmlElement) -> bool:
@@ -329,7 +332,8 @@ class ArticlePage:
     @cached_property
     def author(self) -> str | None:
         """The profile's author, else a platform's author slot, the byline in the info bar or at the top
-        of the body, JSON-LD's author, the meta author (names joined by 、, no units or titles)."""
+        of the body, JSON-LD's author, a signature line among the body's last lines, the meta author (names
+        joined by 、, no units or titles)."""
         text = first_text(self.sel, self.profile.author)
         if not text:
             text = (
@@ -337,6 +341,7 @@ class ArticlePage:
                 or byline_author(self._text_after_headline())
                 or next((byline_author(line) for line in self._leading_lines), None)
                 or self.metadata.script_author
+                or next(filter(None, map(signature_author, self.body_lines[-SIGNATURE_LINES:][::-1])), None)
                 or metadata.first_meta(self.metadata.meta, metadata.AUTHOR_META)
             )
         if not text:
@@ -495,6 +500,8 @@ class ArticlePage:
         """The headline element: the longest h1–h4 / ``*title*`` element whose text starts
         the ``<title>`` (or og:title) or is a later segment of it (``站点-标题``); else the first ``<h1>``."""
         titles = [t for t in (self.metadata.head_title, self.metadata.meta.get("og:title")) if t]
+        if not titles:
+            return self._untitled_headline()
         best: tuple[int, HtmlElement] | None = None
         for el in self.root.iter(*HEADLINE_TAGS, "div", "p", "span", "strong", "b", "td"):
             if el.tag not in HEADLINE_TAGS and not (_has_title_hint(el) or _has_title_hint(el.getparent())):
@@ -506,6 +513,19 @@ class ArticlePage:
                 if best is None or len(text) > best[0]:
                     best = (len(text), el)
         return best[1] if best else next(iter(self.root.iter("h1")), None)
+
+    def _untitled_headline(self) -> HtmlElement | None:
+        """A page with no ``<title>`` and no og:title (a saved fragment, an old CMS): the first ``<h1>``,
+        else the first element whose class/id names a headline (``div.Heading``, ``td.biaoti``), else
+        the first ``<h2>``, each with a headline's length."""
+
+        def fits(el: HtmlElement) -> bool:
+            length = len(clean_line(el.text_content()))
+            return MIN_HEADLINE_CHARS <= length <= MAX_UNTITLED_HEADLINE_CHARS
+
+        named = (el for el in self.root.iter("div", "td", "p", "span", "strong", "b") if _has_title_hint(el))
+        candidates = itertools.chain(self.root.iter("h1"), named, self.root.iter("h2"))
+        return next((el for el in candidates if fits(el)), None)
 
     def _text_after_headline(self) -> str:
         """Text that follows the headline (the info bar), up to the body container."""

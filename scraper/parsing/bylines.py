@@ -5,6 +5,7 @@
   titles are left out and several names become one string joined by ``、``.
 * :func:`slot_author` reads a platform's author slot (``#js_author_name``, ``.author``, Discuz!'s
   ``.authi``): an element named for the author whose text is a short name.
+* :func:`signature_author` reads a signature line that closes a body (``执笔人：…``).
 * :func:`script_author` reads JSON-LD's ``author`` (a name, or an object with a ``name``).
 * :func:`is_info_line` tells an info line from body text, so that it never stays in the body.
 """
@@ -23,10 +24,12 @@ from scraper.text.normalize import clean_line
 
 # Labels that introduce the author's names, and the labels that end them (the next fact of the line).
 # A Q&A page's asker (提问者：…) is its author.
-_BYLINE = re.compile(r"(?:作者|撰文|撰稿|文|记者|通讯员|供稿|咨询|口述|提问者|提问人)\s*[:：/／]\s*|(?:^|\s)记者\s*")
+_BYLINE = re.compile(
+    r"(?:作者|撰文|撰稿人?|执笔人?|文|记者|通讯员|供稿|咨询|口述|提问者|提问人)\s*[:：/／]\s*|(?:^|\s)记者\s*"
+)
 _NEXT_LABEL = re.compile(
     r"(?:来源|来自|出处|发布时间|发布日期|发表时间|更新时间|时间|日期|阅读|浏览|点击|人气|责任编辑|编辑(?!部)|审核|校对|字号|"
-    r"评论|分享|收藏|标签|关键词|栏目|分类|核心提示|导读|摘要|提要|简介)\s*[:：]?|(?:图|摄影|摄)\s*[/／:：]|"
+    r"评论|分享|收藏|标签|关键词|栏目|分类|核心提示|导读|摘要|提要|简介|单位|工作单位)\s*[:：]?|(?:图|摄影|摄)\s*[/／:：]|"
     r"\d{4}\s*[-年/.]|[|｜【\[（(]"
 )
 # Words in a byline that are not names: job titles (a whole token) and units (a token ending so).
@@ -86,6 +89,19 @@ def byline_author(line: str) -> str | None:
     rest = line[match.end() :]
     end = _NEXT_LABEL.search(simplified(rest))
     return _names(rest[: end.start()] if end else rest)
+
+
+# A signature line closing a body: 执笔人：…, （作者：…）, 文/… alone on a short line.
+_SIGNATURE = re.compile(r"^[（(]?\s*(?:作者|执笔人?|撰稿人?|撰文|文)\s*[:：/／]")
+MAX_SIGNATURE_CHARS = 60
+
+
+def signature_author(line: str) -> str | None:
+    """The names of a body's closing signature line (``执笔人：闵乐夫 赵兰波``), or None for any other line."""
+    line = clean_line(line)
+    if len(line) > MAX_SIGNATURE_CHARS or not _SIGNATURE.match(simplified(line)):
+        return None
+    return byline_author(line)
 
 
 def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.items import Article
-from scraper.parsing.bylines import byline_author, is_info_line, script_author
+from scraper.parsing.bylines import byline_author, is_info_line, script_author, signature_author
 from tests.helpers.pages import article_from_html
 
 
@@ -97,3 +97,30 @@ def test_a_comment_authors_name_is_never_the_articles_author():
 )
 def test_a_lead_run_into_a_byline_is_no_author(line, author):
     assert byline_author(line) == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("执笔人：闵明 赵兰", "闵明、赵兰"),
+        ("（作者：李华 单位：某市疾控中心）", "李华"),
+        ("撰稿人: 王一鸣", "王一鸣"),
+        ("文/周小舟", "周小舟"),
+        ("文章写得很好，作者：张三说的都对，我们也这样认为。可是后来发现并不是这样，还要再看看。", None),
+        ("作为患者家属，我们要多陪伴。", None),
+    ],
+)
+def test_signature_author(line, author):
+    assert signature_author(line) == author
+
+
+def test_a_signature_closing_the_body_gives_the_author_when_nothing_else_does():
+    page = (
+        "<html><head><meta charset='utf-8'><title>老年人防跌倒指南_健康网</title></head><body>"
+        "<h1>老年人防跌倒指南</h1><div class='content'>"
+        "<p>跌倒是老年人受伤的首要原因，家中地面要保持干燥，卫生间加装扶手和防滑垫。</p>"
+        "<p>起床时做到三个半分钟：醒后躺半分钟，坐起半分钟，双腿下垂半分钟再站起来。</p>"
+        "<p>平时坚持适度锻炼，如太极拳、散步，增强下肢力量和平衡能力，穿合脚的防滑鞋。</p>"
+        "<p>执笔：孙立 周敏</p></div></body></html>"
+    )
+    assert article_from_html(page, "http://www.jk.example/lnr/3.html").author == "孙立、周敏"

@@ -266,3 +266,28 @@ def test_a_logo_naming_the_site_is_not_taken_for_the_headline():
 )
 def test_site_from_title_passes_over_trailing_columns(raw, columns, site):
     assert site_from_title(raw, columns=columns) == site
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "<div class='Heading'>社区老年人高血压管理情况调查报告</div>",
+        "<table><tr><td class='biaoti'>社区老年人高血压管理情况调查报告</td></tr></table>",
+        "<h2>社区老年人高血压管理情况调查报告</h2>",
+    ],
+    ids=["heading-class", "pinyin-cell", "h2"],
+)
+def test_a_page_without_a_title_element_takes_its_named_headline(headline):
+    body = "".join(
+        f"<p>{t}</p>"
+        for t in (
+            "本次调查覆盖全市十个社区，共访问六十岁以上居民一千二百人，了解其血压控制情况。",
+            "结果显示，知晓自己患有高血压的比例为百分之六十五，规律服药的比例为百分之五十二。",
+            "建议社区医生加强随访，帮助居民掌握家庭自测血压的方法，按时复诊，调整用药。",
+        )
+    )
+    nav = "<div class='nav'><a href='/'>首页</a></div>"
+    page = f"<html><body>{nav}{headline}<div class='Content'>{body}</div></body></html>"
+    result = article_from_html(page, "http://www.jk.example/dc/2.html")
+    assert result.title == "社区老年人高血压管理情况调查报告"
+    assert "本次调查覆盖全市十个社区" in result.body
