@@ -101,6 +101,8 @@ MIN_CUT_TITLE = 4
 # Class/id words of a headline element: English, and pinyin 标题 (bt, biaoti).
 TITLE_HINT_WORDS = ("title", "headline", "subject", "biaoti")
 TITLE_HINT_TOKENS = frozenset(("bt", "tit", "tt", "heading"))
+# A forum thread's first post needs this much text (characters) to be a body: a sentence.
+MIN_POST_CHARS = 10
 # A signature line (执笔人：…) is looked for among the body's last this many lines.
 SIGNATURE_LINES = 3
 # A page without a <title>: its headline is the first element named for one, of at most this many characters.
@@ -250,9 +252,13 @@ class ArticlePage:
 
     @property
     def min_body_chars(self) -> int:
-        """Body text a page needs to be an article (none when the profile's body selector found it)."""
+        """Body text a page needs to be an article (none when the profile's body selector found it, a
+        sentence for a forum thread's first post)."""
         found_by_profile = self.container is not None and self.container is self._profile_container
-        return 0 if found_by_profile else MIN_GENERIC_BODY_CHARS
+        if found_by_profile:
+            return 0
+        # A thread's first post is its body however short (one question is a whole post).
+        return MIN_POST_CHARS if self.page_type == page_types.FORUM_THREAD else MIN_GENERIC_BODY_CHARS
 
     # --- record fields -------------------------------------------------------
 

@@ -185,3 +185,26 @@ def test_an_entry_whose_parts_are_blocks_of_their_own_is_read_whole():
         (None, "治疗", "treatment"),
         (None, "预防", "prevention"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("url", "post"),
+    [
+        ("http://bbs.jk.example/read.php?tid=31", "<div class='post-body' id='read_31'>{}</div>"),
+        ("http://bbs.jk.example/thread-31-1-1.html", "<td class='t_f' id='postmessage_31'>{}</td>"),
+    ],
+    ids=["phpwind-like", "discuz-like"],
+)
+def test_a_thread_whose_first_post_is_one_question_keeps_it_as_the_body(url, post):
+    question = "饭后总是胃胀，吃了消食片也不管用，是不是要去做胃镜？"
+    reply = "<p>回复：我以前也是这样，后来去医院做了胃镜，是浅表性胃炎，按医生说的吃了一个月药好多了。</p>" * 3
+
+    def item(author: str, text: str) -> str:
+        body = post.format(text)
+        body = f"<table><tr>{body}</tr></table>" if body.startswith("<td") else body
+        return f"<div class='post-item'><div class='author'>{author}</div>{body}</div>"
+
+    posts = item("楼主", question) + item("网友甲", reply) + item("网友乙", reply)
+    found = parsed(url, "", f"<h1>胃胀怎么办</h1><div class='posts'>{posts}</div>")
+    assert found.page_type == "forum_thread"
+    assert found.body == question
