@@ -44,6 +44,7 @@ from scraper.parsing.titles import (
     choose_title,
     site_from_title,
     split_around_headline,
+    strip_description,
     strip_site_suffix,
     strip_tag_prefix,
 )
@@ -289,6 +290,7 @@ class ArticlePage:
         if not chosen:
             h1 = strip_tag_prefix(self.headline_text) if self.headline is not None else None
             chosen = choose_title(h1, self.metadata.head_title, self.metadata.meta.get("og:title"), seps)
+            chosen = strip_description(chosen) if chosen else chosen
         if chosen and self.profile.site_name:
             chosen = strip_site_suffix(chosen, seps, site=self.profile.site_name)
         return chosen or None

@@ -31,10 +31,11 @@ DATE_META = (
 AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author")
 # Keys of JSON (JSON-LD and the like) in <script> that carry the publication date.
 _SCRIPT_DATE = re.compile(r'"(?:datePublished|pubDate|publishDate|publish_time|dateCreated)"\s*:\s*"([^"]{8,40})"')
-# Dates a page's scripts hold in variables (WeChat: var publish_time = "2020-07-14"; var ct = "1594689120").
+# Dates a page's scripts hold in variables or JSON state (WeChat: var publish_time = "2020-07-14";
+# var ct = "1594689120"; a server-rendered app's {"create_time":"2020-01-15 12:10:01"}).
 _SCRIPT_VARIABLE_DATE = re.compile(
     r"\b(?:publish_time|publishTime|publish_date|publishDate|pub_time|pubtime|pubDate|create_time|createTime)"
-    r"\s*[=:]\s*[\"']([^\"']{8,40})[\"']"
+    r"[\"']?\s*[=:]\s*[\"']([^\"']{8,40})[\"']"
 )
 # Unix timestamps (seconds) in such variables: ct is WeChat's creation time.
 _SCRIPT_VARIABLE_EPOCH = re.compile(

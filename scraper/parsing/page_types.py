@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 
 from scraper.items import ARTICLE, ENCYCLOPEDIA, FORUM_THREAD, QA
 from scraper.parsing.blocks import element_hints
+from scraper.parsing.titles import DESCRIPTION_LABELS
 from scraper.text.hanzi import simplified
 from scraper.text.sections import ENTRY_HEADINGS
 
@@ -42,7 +43,7 @@ def _is_forum(root: HtmlElement, url: str, generator: str) -> bool:
 
 # What a Q&A page writes beside the question and beside its answers, when its class names do not say
 # (``q-desc``, ``a-item``): labels of the asker's description and of the doctors' replies.
-QUESTION_LABELS = ("提问者", "提问人", "问题描述", "病情描述", "健康咨询描述", "咨询描述", "患者提问", "网友提问")
+QUESTION_LABELS = ("提问者", "提问人", *DESCRIPTION_LABELS, "患者提问", "网友提问")
 ANSWER_LABELS = (
     "医生回复", "医生回答", "医生解答", "专家回答", "专家解答", "网友回答", "最佳答案", "推荐答案", "病情分析",
     "指导意见", "条回答", "条回复",

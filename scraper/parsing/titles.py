@@ -19,6 +19,22 @@ _POWERED_BY = re.compile(r"(?:\s*[-_|–—－｜]\s*)?\bpowered\s+by\b.*$", re.
 _TAG_PREFIX = re.compile(r"^\s*(?:[\[【［][^\]】］]{1,10}[\]】］]\s*)+")
 
 
+# Labels of a question's description, which Q&A sites append to the question in the <title>
+# (``问题 症状描述：… 医院检查：…|科室|站点``); the description is body text, never the title.
+DESCRIPTION_LABELS = ("问题描述", "病情描述", "症状描述", "健康咨询描述", "咨询描述")
+_DESCRIPTION = re.compile(rf"\s*(?:{'|'.join(DESCRIPTION_LABELS)})\s*[:：]")
+# A title cut at a description label keeps at least this many characters (else it is left whole).
+MIN_QUESTION_CHARS = 4
+
+
+def strip_description(title: str) -> str:
+    """``问题 症状描述：2年前…`` → ``问题``: a question's description run into its title is cut off."""
+    match = _DESCRIPTION.search(title)
+    if match is None or match.start() < MIN_QUESTION_CHARS:
+        return title
+    return title[: match.start()].strip()
+
+
 def strip_powered_by(raw: str) -> str:
     """``T - board - forum - Powered by Discuz!`` → ``T - board - forum`` (never a site name)."""
     return _POWERED_BY.sub("", raw).strip()

@@ -108,6 +108,7 @@ def test_a_menu_is_no_trail(menu):
         ("var pubtime='2021-03-05 18:20:00';", "2021-03-05T18:20:00+08:00"),
         ('var ct = "1594689120";', "2020-07-14T09:12:00+08:00"),  # a Unix timestamp, in the site's time zone
         ("window.DATA = {createTime: 1594689120};", "2020-07-14T09:12:00+08:00"),
+        ('window.__STATE__ = {"detail":{"id":7,"create_time":"2020-01-15 12:10:01"}};', "2020-01-15T12:10:01+08:00"),
     ],
 )
 def test_dates_in_script_variables(script, published):

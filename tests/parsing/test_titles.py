@@ -12,6 +12,7 @@ from scraper.parsing.titles import (
     site_name_from_suffix,
     split_around_headline,
     split_title,
+    strip_description,
     strip_powered_by,
     strip_site_suffix,
     strip_tag_prefix,
@@ -291,3 +292,16 @@ def test_a_page_without_a_title_element_takes_its_named_headline(headline):
     result = article_from_html(page, "http://www.jk.example/dc/2.html")
     assert result.title == "社区老年人高血压管理情况调查报告"
     assert "本次调查覆盖全市十个社区" in result.body
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("孩子咳嗽半个月不好怎么办 病情描述：三岁男孩，咳嗽半个月", "孩子咳嗽半个月不好怎么办"),
+        ("胃痛怎么回事？问题描述: 饭后胃痛一周", "胃痛怎么回事？"),
+        ("病情描述：三岁男孩咳嗽", "病情描述：三岁男孩咳嗽"),  # nothing before the label: left whole
+        ("如何写好病情描述", "如何写好病情描述"),  # no label, only the word
+    ],
+)
+def test_a_questions_description_run_into_its_title_is_cut_off(raw, title):
+    assert strip_description(raw) == title
