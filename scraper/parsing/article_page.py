@@ -15,7 +15,14 @@ from parsel import Selector
 from scraper.items import Article, Image, RelatedEntry
 from scraper.parsing import metadata, page_types
 from scraper.parsing.blocks import element_hints, element_lines, hint_tokens, remove_hidden, selected_text
-from scraper.parsing.bylines import byline_author, is_info_line, script_author, signature_author, slot_author
+from scraper.parsing.bylines import (
+    byline_author,
+    is_info_line,
+    meta_author,
+    script_author,
+    signature_author,
+    slot_author,
+)
 from scraper.parsing.content import (
     find_comment_blocks,
     find_main_content,
@@ -350,7 +357,7 @@ class ArticlePage:
                 or next((byline_author(line) for line in self._leading_lines), None)
                 or self.metadata.script_author
                 or next(filter(None, map(signature_author, self.body_lines[-SIGNATURE_LINES:][::-1])), None)
-                or metadata.first_meta(self.metadata.meta, metadata.AUTHOR_META)
+                or meta_author(metadata.first_meta(self.metadata.meta, metadata.AUTHOR_META) or "")
             )
         if not text:
             return None

@@ -80,28 +80,47 @@ def _names(text: str) -> str | None:
     return "、".join(dict.fromkeys(names)) or (units[0] if units else None)
 
 
+# A meta author in Latin letters that is a platform's credit or a contact, not a person.
+_NOT_A_LATIN_NAME = re.compile(r"[\d@!_/]|\b(?:team|inc|ltd|admin|webmaster|editor)\b", re.IGNORECASE)
+
+
+def meta_author(value: str) -> str | None:
+    """A ``<meta name=author>`` value as names (Chinese names joined by 、), or None when it names
+    nobody: a staff id (``L_104485``, ``1911``), an e-mail address, an engine's credit (``Discuz! Team``).
+    A name in Latin letters (``Jane Doe``) is kept whole."""
+    value = clean_line(value)
+    if re.search(r"[\u4e00-\u9fff]", value):
+        return _names(value)
+    return None if not value or _NOT_A_LATIN_NAME.search(value) or len(value) > MAX_NAME_CHARS * 2 else value
+
+
 def byline_author(line: str) -> str | None:
     """The author names of an info line or byline (``作者：王建国、李敏``, ``文/张三``), or None."""
     line = clean_line(line)
     match = _BYLINE.search(simplified(line))
     if not match:
         return None
-    rest = line[match.end() :]
+    rest = line[match.end() :].rstrip("）) ")
     end = _NEXT_LABEL.search(simplified(rest))
     return _names(rest[: end.start()] if end else rest)
 
 
-# A signature line closing a body: 执笔人：…, （作者：…）, 文/… alone on a short line.
-_SIGNATURE = re.compile(r"^[（(]?\s*(?:作者|执笔人?|撰稿人?|撰文|文)\s*[:：/／]")
+# A signature line closing a body: 执笔人：…, （作者：…）, 文/…, □ 本报记者 … alone on a short line.
+_SIGNATURE = re.compile(
+    r"^[（(□■◎●\s]*(?:(?:作者|执笔人?|撰稿人?|撰文|文)\s*[:：/／]|(?:本报|本台|本刊)?(?:记者|通讯员)\s)\s*"
+)
 MAX_SIGNATURE_CHARS = 60
 
 
 def signature_author(line: str) -> str | None:
     """The names of a body's closing signature line (``执笔人：闵乐夫 赵兰波``), or None for any other line."""
     line = clean_line(line)
-    if len(line) > MAX_SIGNATURE_CHARS or not _SIGNATURE.match(simplified(line)):
+    match = _SIGNATURE.match(simplified(line))
+    if len(line) > MAX_SIGNATURE_CHARS or match is None:
         return None
-    return byline_author(line)
+    rest = line[match.end() :].rstrip("）) ")
+    end = _NEXT_LABEL.search(simplified(rest))
+    return _names(rest[: end.start()] if end else rest)
 
 
 def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:

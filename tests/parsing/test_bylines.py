@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.items import Article
-from scraper.parsing.bylines import byline_author, is_info_line, script_author, signature_author
+from scraper.parsing.bylines import byline_author, is_info_line, meta_author, script_author, signature_author
 from tests.helpers.pages import article_from_html
 
 
@@ -106,6 +106,8 @@ def test_a_lead_run_into_a_byline_is_no_author(line, author):
         ("（作者：李华 单位：某市疾控中心）", "李华"),
         ("撰稿人: 王一鸣", "王一鸣"),
         ("文/周小舟", "周小舟"),
+        ("■ 本报记者 韩雪 通讯员 马力", "韩雪、马力"),
+        ("（本台记者 吴桐）", "吴桐"),
         ("文章写得很好，作者：张三说的都对，我们也这样认为。可是后来发现并不是这样，还要再看看。", None),
         ("作为患者家属，我们要多陪伴。", None),
     ],
@@ -124,3 +126,19 @@ def test_a_signature_closing_the_body_gives_the_author_when_nothing_else_does():
         "<p>执笔：孙立 周敏</p></div></body></html>"
     )
     assert article_from_html(page, "http://www.jk.example/lnr/3.html").author == "孙立、周敏"
+
+
+@pytest.mark.parametrize(
+    ("value", "author"),
+    [
+        ("L_104485", None),  # a staff id
+        ("20931", None),
+        ("editor@example.com", None),
+        ("Discuz! Team and Comsenz UI Team", None),  # an engine's credit
+        ("Jane Doe", "Jane Doe"),
+        ("王芳 李强", "王芳、李强"),
+        ("健康时报", "健康时报"),  # an organisation stays when nobody else is named
+    ],
+)
+def test_meta_author_keeps_names_and_drops_ids_and_credits(value, author):
+    assert meta_author(value) == author
