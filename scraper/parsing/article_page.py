@@ -31,6 +31,7 @@ from scraper.parsing.content import (
     is_comment_thread,
     is_furniture,
     is_inside,
+    post_element,
 )
 from scraper.parsing.dates import (
     date_in_url,
@@ -304,7 +305,8 @@ class ArticlePage:
 
     @cached_property
     def published(self) -> str | None:
-        """Publication date: profile, the info bar after the headline, JSON-LD/meta, <time>, labels, URL."""
+        """Publication date: profile, the info bar after the headline, JSON-LD/meta, <time>, URL, the line
+        after the body, a forum post's own date, labels anywhere."""
         tz, now, year = self.profile.timezone, self._now(), self._year_hint()
         text = first_text(self.sel, self.profile.published)
         found = parse_date(text, tz, now, year) if text else None
@@ -328,6 +330,7 @@ class ArticlePage:
         return (
             date_in_url(self.url)
             or parse_date(self._text_after_body(), tz, now, year)
+            or parse_date(self._post_text(), tz, now, year)
             or labelled_date(self._page_text(), tz)
             or (parse_date(window, tz) if update_only else None)
         )
@@ -570,6 +573,15 @@ class ArticlePage:
             if sum(map(len, parts)) >= DATE_WINDOW_CHARS:
                 break
         return " ".join(parts)[:DATE_WINDOW_CHARS]
+
+    def _post_text(self) -> str:
+        """A forum thread's first post less its body: the author, floor and date around it ("" elsewhere)."""
+        if self.page_type != page_types.FORUM_THREAD or self.container is None:
+            return ""
+        post = post_element(self.container)
+        if post is None:
+            return ""
+        return " ".join(element_lines(post, skip=lambda el: el is self.container))[:DATE_WINDOW_CHARS]
 
     def _page_text(self) -> str:
         """The page's text less related blocks and comment threads (their dates are not the article's)."""

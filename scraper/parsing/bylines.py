@@ -123,9 +123,16 @@ def signature_author(line: str) -> str | None:
     return _names(rest[: end.start()] if end else rest)
 
 
+# A forum or platform user's handle in an author slot's link: 贴吧用户_a1K92yE, tangtang_2019.
+_HANDLE = re.compile(r"[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff.\-]{1,23}")
+# ... unless it is a date, a floor or a counter (2020年, 1楼, 阅读123).
+_NOT_A_HANDLE = re.compile(r"\d{4}\s*[-/.年]|\d+\s*[楼层年月日]|^(?:阅读|浏览|评论|点击|回复)")
+
+
 def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
     """The first author slot's name: an element whose class/id names the author, holding a short name
-    (no digits, no label), outside the ``skip`` elements (related blocks) and comment threads."""
+    (no digits, no label) or a link holding a user's handle (``贴吧用户_a1K92yE``), outside the ``skip``
+    elements (related blocks) and comment threads."""
     for el in root.iter("span", "a", "div", "em", "p", "strong", "address", "cite"):
         hints = element_hints(el)
         if not any(word in hints for word in SLOT_HINTS) or _inside(el, skip):
@@ -133,6 +140,9 @@ def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
         if any(is_comment_thread(node) for node in el.iterancestors()):
             continue
         text = clean_line(el.text_content())
+        handle = el.tag == "a" and any(ch.isdigit() for ch in text) and _HANDLE.fullmatch(text)
+        if handle and not _NOT_A_HANDLE.search(text):
+            return text  # a user's handle, linked to the profile: digits are part of it
         if text and len(text) <= MAX_NAME_CHARS and not any(ch.isdigit() for ch in text) and "：" not in text:
             name = byline_author(text) or _names(text)
             if name:

@@ -313,8 +313,8 @@ def is_comment_thread(el: HtmlElement) -> bool:
     return any(word in hints for word in COMMENT_HINTS)
 
 
-# How far above the body container a forum post's own element may sit.
-MAX_POST_LEVELS = 4
+# How far above the body container a forum post's own element may sit (Baidu Tieba: 4 levels).
+MAX_POST_LEVELS = 6
 
 
 def _signature(el: HtmlElement) -> tuple[str, str]:
@@ -339,9 +339,34 @@ def first_post(container: HtmlElement) -> HtmlElement:
     return container
 
 
+def post_element(body: HtmlElement) -> HtmlElement | None:
+    """The post a forum post's body sits in: its nearest ancestor (or itself) with a sibling of the same
+    markup (the next post), at most ``MAX_POST_LEVELS`` up; None when there is none."""
+    node = body
+    for _ in range(MAX_POST_LEVELS + 1):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        if any(_signature(sib) == _signature(node) for sib in node.itersiblings()):
+            return node
+        node = parent
+    return None
+
+
 def _follow(post: HtmlElement, path: list[tuple[str, str]]) -> HtmlElement:
     """The element of ``post`` at the same place as the container in its own post (``path``: signatures)."""
     node = post
     for signature in path:
-        node = next((child for child in node if isinstance(child.tag, str) and _signature(child) == signature), node)
+        children = [child for child in node if isinstance(child.tag, str)]
+        node = next(
+            (c for c in children if _signature(c) == signature),
+            next((c for c in children if _alike(_signature(c), signature)), node),
+        )
     return node
+
+
+def _alike(found: tuple[str, str], wanted: tuple[str, str]) -> bool:
+    """Same tag and the wanted classes all there: the first post's ``d_post_content_main
+    d_post_content_firstfloor`` is the replies' ``d_post_content_main`` marked as the first."""
+    classes = set(wanted[1].split())
+    return found[0] == wanted[0] and bool(classes) and classes <= set(found[1].split())

@@ -151,12 +151,29 @@ def strip_site_suffix(raw: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS
     return split_title(raw, separators, site).title
 
 
+# A headline cut short by a template (Baidu Tieba cuts at 30 characters) is at least this long.
+MIN_CUT_HEADLINE_CHARS = 15
+
+
+def cut_short(headline: str, title: str) -> bool:
+    """True when ``headline`` is ``title`` cut off in mid-sentence (a template's length limit): a long
+    headline that the title continues without a break (``…现在走路都不`` + ``行，非常严重…``)."""
+    if len(headline) < MIN_CUT_HEADLINE_CHARS or len(title) <= len(headline) or not title.startswith(headline):
+        return False
+    last, following = headline[-1], title[len(headline)]
+    return last.isalnum() and following.isalnum()  # letters, digits and Chinese characters alike
+
+
 def choose_title(
     h1: str | None, head_title: str | None, og_title: str | None, separators: tuple[str, ...] = DEFAULT_SEPARATORS
 ) -> str | None:
     """Consensus of ``<h1>``, ``og:title`` and ``<title>``: the h1 when the others agree with it
-    (start with it, or carry it as a later segment: see :func:`split_around_headline`)."""
+    (start with it, or carry it as a later segment: see :func:`split_around_headline`), unless the h1
+    is the title cut short (:func:`cut_short`): then the title."""
     stripped = [strip_site_suffix(t, separators) for t in (og_title, head_title) if t]
+    whole = next((s for s in stripped if h1 and cut_short(h1, s)), None)
+    if whole is not None:
+        return whole
     if h1 and (
         not stripped
         or any(s.startswith(h1) or h1.startswith(s) for s in stripped)

@@ -208,3 +208,22 @@ def test_a_thread_whose_first_post_is_one_question_keeps_it_as_the_body(url, pos
     found = parsed(url, "", f"<h1>胃胀怎么办</h1><div class='posts'>{posts}</div>")
     assert found.page_type == "forum_thread"
     assert found.body == question
+
+
+def test_a_thread_whose_first_post_is_marked_and_dated_below_gets_its_post_author_and_date():
+    def floor(n: int, user: str, text: str, extra: str = "") -> str:
+        return (
+            f"<div class='floor clearfix'><div class='who'><a class='post-author' href='/u/{n}'>{user}</a></div>"
+            f"<div class='main {extra}'><div class='inner'><section><div class='txt'>{text}</div></section></div>"
+            f"<div class='reply-tail'><span>{n}楼</span><span>2021-0{n}-0{n} 1{n}:30</span></div></div></div>"
+        )
+
+    reply = "我家老人也是这样，先去心内科看，按时吃药，少吃盐，定期复查，慢慢会稳定下来的，别太着急。" * 2
+    ad = "<div class='floor ad'><div class='who'><a class='post-author' href='/ad'>某某游戏</a></div><p>广告</p></div>"
+    posts = floor(1, "心宽体胖2020_x", "老爸心衰住院三次了，还有什么办法吗？", "first-floor") + ad
+    posts += floor(2, "路人甲", reply) + floor(3, "路人乙", reply)
+    found = parsed("https://tieba.baidu.com/p/12345", "", f"<h1>老爸心衰住院三次了</h1><div class='list'>{posts}</div>")
+    assert found.page_type == "forum_thread"
+    assert found.body == "老爸心衰住院三次了，还有什么办法吗？"
+    assert found.author == "心宽体胖2020_x"
+    assert found.published == "2021-01-01T11:30:00+08:00"

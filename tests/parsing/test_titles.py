@@ -8,6 +8,7 @@ from scraper.items import Article
 from scraper.parsing.titles import (
     SplitTitle,
     choose_title,
+    cut_short,
     site_from_title,
     site_name_from_suffix,
     split_around_headline,
@@ -305,3 +306,21 @@ def test_a_page_without_a_title_element_takes_its_named_headline(headline):
 )
 def test_a_questions_description_run_into_its_title_is_cut_off(raw, title):
     assert strip_description(raw) == title
+
+
+@pytest.mark.parametrize(
+    ("h1", "title", "chosen"),
+    [
+        (
+            "母亲心衰住院三次了，走路都很困难，医生说只能",
+            "母亲心衰住院三次了，走路都很困难，医生说只能保守治疗怎么办_心衰吧_某论坛",
+            "母亲心衰住院三次了，走路都很困难，医生说只能保守治疗怎么办",
+        ),
+        ("高血压患者冬季要注意什么", "高血压患者冬季要注意什么 专家提醒_健康网", "高血压患者冬季要注意什么"),  # a break
+        ("高血压冬季", "高血压冬季注意事项_健康网", "高血压冬季"),  # too short to be cut by a template
+    ],
+    ids=["cut-mid-sentence", "continued-after-a-break", "short-headline"],
+)
+def test_a_headline_cut_short_by_the_template_gives_way_to_the_whole_title(h1, title, chosen):
+    assert choose_title(h1, title, None) == chosen
+    assert cut_short(h1, chosen) is (chosen != h1)
