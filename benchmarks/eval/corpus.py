@@ -10,6 +10,13 @@ from typing import Any
 EVAL_DIR = Path(__file__).resolve().parent
 CORPUS_DIR = EVAL_DIR / "corpus"
 LABELS_DIR = EVAL_DIR / "labels"
+# Folders of real pages collected for issue 11 (``labels.jsonl`` + ``pages/``), each with its sources
+# and searches in its README; their labels carry template ``real-new`` (``real-new-tuned``: the pages
+# that were looked at to fix something).
+REAL_FOLDERS = (EVAL_DIR / "incoming", EVAL_DIR / "incoming2")
+# Templates of real pages (the rest of the corpus was written by us in templates of our own).
+REAL_TEMPLATES = frozenset(("real", "real-new", "real-new-tuned"))
+UNTOUCHED_REAL = "real-new"
 DEFAULT_FETCHED_AT = "2026-11-20T08:00:00Z"
 
 
@@ -75,3 +82,14 @@ def load_corpus(labels_dir: Path = LABELS_DIR, corpus_dir: Path = CORPUS_DIR) ->
                 except (KeyError, OSError, json.JSONDecodeError) as exc:
                     raise ValueError(f"{labels.name}:{number}: bad label ({exc})") from exc
     return pages
+
+
+def load_real_pages(folders: tuple[Path, ...] = REAL_FOLDERS) -> list[LabeledPage]:
+    """The real pages collected for issue 11, folder by folder (each folder's own labels and pages)."""
+    return [page for folder in folders for page in load_corpus(folder, folder)]
+
+
+def load_all() -> list[LabeledPage]:
+    """The labeled corpus and the real pages of :data:`REAL_FOLDERS`: what ``python -m benchmarks.eval``
+    scores."""
+    return load_corpus() + load_real_pages()

@@ -19,7 +19,7 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 
-from benchmarks.eval.corpus import EVAL_DIR, load_corpus
+from benchmarks.eval.corpus import EVAL_DIR, REAL_FOLDERS, load_corpus
 from benchmarks.eval.extractors import as_response, finished
 from scraper.parsing import Skip, parse_article
 from tests.helpers.field_reports import field_reports
@@ -48,16 +48,12 @@ def snapshot(exclude: tuple[str, ...] = ()) -> Records:
     records: Records = {}
     for page in load_corpus():
         records[f"corpus/{page.id}"] = _record(page.url, page.body, page.headers, page.fetched_at, page.more_pages)
-    for folder in sorted(EVAL_DIR.glob("incoming*")):
-        labels = folder / "labels.jsonl"
-        if not labels.exists() or folder.name in exclude:
+    for folder in REAL_FOLDERS:
+        if folder.name in exclude or not (folder / "labels.jsonl").exists():
             continue
-        for line in labels.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                label = json.loads(line)
-                body = (folder / label["file"]).read_bytes()
-                key = f"{folder.name}/{label['file']}"
-                records[key] = _record(label["url"], body, label.get("headers") or {}, label["fetched_at"], {})
+        for page in load_corpus(folder, folder):
+            key = f"{folder.name}/{page.id}"
+            records[key] = _record(page.url, page.body, page.headers, page.fetched_at, page.more_pages)
     for saved in sorted((FIXTURES / "pages").glob("*/page.html")):
         meta = json.loads((saved.parent / "meta.json").read_text(encoding="utf-8"))
         body = saved.read_bytes()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from benchmarks.eval.__main__ import main
-from benchmarks.eval.corpus import load_corpus
+from benchmarks.eval.corpus import REAL_TEMPLATES, load_all, load_corpus
 from benchmarks.eval.extractors import healthscrape
 from benchmarks.eval.metrics import score_page
 from benchmarks.eval.report import GOALS, summarize
@@ -15,7 +15,8 @@ def test_eval_command_prints_and_writes_the_table(tmp_path, capsys):
     printed = capsys.readouterr().out
     assert "| healthscrape |" in printed and "| extractor | title exact |" in printed
     text = output.read_text(encoding="utf-8")
-    assert "## All pages" in text and "## Held-out templates" in text
+    assert "## Real pages (the headline)" in text and "## Real pages nobody tuned on" in text
+    assert "## Written templates" in text and "## Held-out templates" in text
 
 
 def test_corpus_is_large_and_varied_enough():
@@ -23,6 +24,14 @@ def test_corpus_is_large_and_varied_enough():
     assert len(pages) >= 60
     assert len({p.template for p in pages if p.template not in ("seed", "real")}) >= 8
     assert sum(p.template == "real" for p in pages) == 13
+
+
+def test_the_real_pages_are_scored_with_the_corpus():
+    pages = load_all()
+    real = [p for p in pages if p.template in REAL_TEMPLATES]
+    assert sum(p.template == "real" for p in real) == 13
+    assert sum(p.template in ("real-new", "real-new-tuned") for p in real) >= 37
+    assert sum(p.template == "real-new" for p in real) >= 20  # untouched by tuning
 
 
 def test_healthscrape_meets_the_goals_on_the_corpus():
