@@ -350,7 +350,7 @@ class ArticlePage:
     @cached_property
     def author(self) -> str | None:
         """The profile's author, else a platform's author slot, the byline in the info bar or at the top
-        of the body, JSON-LD's author, a signature line among the body's last lines, the meta author (names
+        of the body, a signature among the body's last lines, JSON-LD's author, the meta author (names
         joined by 、, no units or titles)."""
         text = first_text(self.sel, self.profile.author)
         if not text:
@@ -358,8 +358,8 @@ class ArticlePage:
                 slot_author(self.root, self.excluded)
                 or byline_author(self._text_after_headline())
                 or next((byline_author(line) for line in self._leading_lines), None)
-                or self.metadata.script_author
                 or next(filter(None, map(signature_author, self.body_lines[-SIGNATURE_LINES:][::-1])), None)
+                or self.metadata.script_author
                 or meta_author(metadata.first_meta(self.metadata.meta, metadata.AUTHOR_META) or "")
             )
         if not text:

@@ -25,12 +25,16 @@ from scraper.text.normalize import clean_line
 # Labels that introduce the author's names, and the labels that end them (the next fact of the line).
 # A Q&A page's asker (提问者：…) is its author.
 _BYLINE = re.compile(
-    r"(?:作者|撰文|撰稿人?|执笔人?|文|记者|通讯员|供稿|咨询|口述|提问者|提问人)\s*[:：/／]\s*|(?:^|\s)记者\s*"
+    r"(?:作者|撰文|撰稿人?|执笔人?|文|记者|通讯员|供稿|咨询|口述|提问者|提问人)\s*[:：/／]\s*"
+    # 记者 after a space or an opening bracket, perhaps after the paper's name: （记者陈智 整合）, 本报记者 韩雪
+    r"|(?:^|[\s（(])(?:本报|本台|本刊|特约|实习|见习|[\u4e00-\u9fff]{1,5}(?:报|社|台|网|刊))?记者\s*"
+    # a byline line of its own: 半月谈记者 史卫燕; 作者 魏星 (a label without a colon)
+    r"|^[\u4e00-\u9fff]{1,6}记者\s+|(?:^|\s)作者\s+(?=[\u4e00-\u9fff])"
 )
 _NEXT_LABEL = re.compile(
     r"(?:来源|来自|出处|发布时间|发布日期|发表时间|更新时间|时间|日期|阅读|浏览|点击|人气|责任编辑|编辑(?!部)|审核|校对|字号|"
     r"评论|分享|收藏|标签|关键词|栏目|分类|核心提示|导读|摘要|提要|简介|单位|工作单位)\s*[:：]?|(?:图|摄影|摄)\s*[/／:：]|"
-    r"\d{4}\s*[-年/.]|[|｜【\[（(]"
+    r"\d{4}\s*[-年/.]|[|｜【\[（(）)】\]]"
 )
 # Words in a byline that are not names: job titles (a whole token) and units (a token ending so).
 TITLES = frozenset(
@@ -39,9 +43,11 @@ TITLES = frozenset(
 )
 UNIT_ENDINGS = ("医院", "科", "中心", "大学", "学院", "研究所", "研究院", "部", "室", "报", "网", "社", "台", "站")
 _NAME_SEPARATORS = re.compile(r"\s*(?:[、，,/／;；]|\s和\s|\s)\s*")
-# Bylines that name nobody (an asker's sex shown beside the name is no name either).
+# Bylines that name nobody (an asker's sex shown beside the name, the 整合 of （记者陈智 整合） and the 图 of
+# 文/图 are no names either).
 NOBODY = frozenset(
-    "网络整理 网络 综合 综合整理 本站 本站原创 佚名 匿名 未知 管理员 admin 男 女 网友 匿名网友 匿名用户".split()
+    "网络整理 网络 综合 综合整理 本站 本站原创 佚名 匿名 未知 管理员 admin 男 女 网友 匿名网友 匿名用户 "
+    "整合 整理 编译 报道 采写 图 摄 供图".split()
 )
 # A self-media account's platform badge after its name: 内分泌科周医生健康领域创作者.
 _PLATFORM_BADGE = re.compile(r"(?:优质)?[\u4e00-\u9fff]{2}领域创作者$")
@@ -81,17 +87,28 @@ def _names(text: str) -> str | None:
 
 
 # A meta author in Latin letters that is a platform's credit or a contact, not a person.
-_NOT_A_LATIN_NAME = re.compile(r"[\d@!_/]|\b(?:team|inc|ltd|admin|webmaster|editor)\b", re.IGNORECASE)
+_NOT_A_LATIN_NAME = re.compile(
+    r"[\d@!_/]|\.(?:com|net|org|cn)\b|\b(?:team|inc|ltd|admin|webmaster|editor)\b", re.IGNORECASE
+)
+# Portals whose name a page's meta author gives (not a person): too short to end like a unit.
+SITE_BRANDS = frozenset("网易 新浪 搜狐 腾讯 凤凰 百度 头条 知乎 豆瓣 人民 新华".split())
 
 
 def meta_author(value: str) -> str | None:
-    """A ``<meta name=author>`` value as names (Chinese names joined by 、), or None when it names
-    nobody: a staff id (``L_104485``, ``1911``), an e-mail address, an engine's credit (``Discuz! Team``).
-    A name in Latin letters (``Jane Doe``) is kept whole."""
+    """A ``<meta name=author>`` value as person names (Chinese names joined by 、), or None when it names
+    nobody: a staff id (``L_104485``, ``1911``), an e-mail address, an engine's credit (``Discuz! Team``),
+    an organisation or a site (``网易``, ``北京新浪網``, ``CSDN.NET``: a meta author naming an organisation
+    is the site's own name far more often than an article's author). A Latin name is kept whole."""
     value = clean_line(value)
     if re.search(r"[\u4e00-\u9fff]", value):
-        return _names(value)
+        names = [name for name in (_names(value) or "").split("、") if name and not _is_organisation(name)]
+        return "、".join(names) or None
     return None if not value or _NOT_A_LATIN_NAME.search(value) or len(value) > MAX_NAME_CHARS * 2 else value
+
+
+def _is_organisation(name: str) -> bool:
+    """A unit or a site: ends like one (医院, 网, 報) or is a two-character brand (网易, 新浪)."""
+    return simplified(name).endswith(UNIT_ENDINGS) or simplified(name) in SITE_BRANDS
 
 
 def byline_author(line: str) -> str | None:
@@ -100,7 +117,14 @@ def byline_author(line: str) -> str | None:
     match = _BYLINE.search(simplified(line))
     if not match:
         return None
-    rest = line[match.end() :].rstrip("）) ")
+    rest = line[match.end() :]
+    if match.group().strip() == "作者":  # a label without a colon names one author; tags may follow
+        rest = rest.split()[0] if rest.split() else ""
+    return _names_up_to_next_label(rest)
+
+
+def _names_up_to_next_label(rest: str) -> str | None:
+    """The names at the start of ``rest``, up to the next label of an info line or a bracket."""
     end = _NEXT_LABEL.search(simplified(rest))
     return _names(rest[: end.start()] if end else rest)
 
@@ -112,15 +136,27 @@ _SIGNATURE = re.compile(
 MAX_SIGNATURE_CHARS = 60
 
 
+# A reporter's name alone in brackets closing a story: （羅森）, （申明）; not （完）, （待续）.
+_CLOSING_NAME = re.compile(r"^[（(]\s*([\u4e00-\u9fff]{2,4})\s*[）)]$")
+# A bracketed signature at the end of a paragraph, after its last sentence.
+_TRAILING_SIGNATURE = re.compile(r"(?<=[。！？!?.])\s*[（(][^（）()]{2,30}[）)]\s*$")
+NOT_CLOSING_NAMES = frozenset("全文完 本文完 未完 待续 未完待续 完 图 供图 资料图 本报讯 记者 编辑 通讯员".split())
+
+
 def signature_author(line: str) -> str | None:
-    """The names of a body's closing signature line (``执笔人：闵乐夫 赵兰波``), or None for any other line."""
+    """The names of a body's closing signature line (``执笔人：闵乐夫 赵兰波``, ``（文/图 张三 李四）``, a
+    reporter's name alone in brackets: ``（羅森）``), or None for any other line."""
     line = clean_line(line)
+    trailing = _TRAILING_SIGNATURE.search(line)
+    if trailing and trailing.start() > 0:  # run into the end of the last paragraph: …需要。(文/图 张三 李四)
+        return signature_author(trailing.group())
+    closing = _CLOSING_NAME.match(line)
+    if closing and simplified(closing.group(1)) not in NOT_CLOSING_NAMES:
+        return closing.group(1)
     match = _SIGNATURE.match(simplified(line))
     if len(line) > MAX_SIGNATURE_CHARS or match is None:
         return None
-    rest = line[match.end() :].rstrip("）) ")
-    end = _NEXT_LABEL.search(simplified(rest))
-    return _names(rest[: end.start()] if end else rest)
+    return _names_up_to_next_label(line[match.end() :])
 
 
 # A forum or platform user's handle in an author slot's link: 贴吧用户_a1K92yE, tangtang_2019.

@@ -107,6 +107,11 @@ def test_a_lead_run_into_a_byline_is_no_author(line, author):
         ("撰稿人: 王一鸣", "王一鸣"),
         ("文/周小舟", "周小舟"),
         ("■ 本报记者 韩雪 通讯员 马力", "韩雪、马力"),
+        ("（周明）", "周明"),  # a reporter's name alone in brackets closing a story
+        ("（完）", None),
+        ("（未完待续）", None),
+        ("大家要按时复查，遵医嘱服药。（文/图 马兰 吴迪）", "马兰、吴迪"),  # run into the last paragraph
+        ("血压控制得好，并发症就少。（张晓）", "张晓"),
         ("（本台记者 吴桐）", "吴桐"),
         ("文章写得很好，作者：张三说的都对，我们也这样认为。可是后来发现并不是这样，还要再看看。", None),
         ("作为患者家属，我们要多陪伴。", None),
@@ -137,8 +142,26 @@ def test_a_signature_closing_the_body_gives_the_author_when_nothing_else_does():
         ("Discuz! Team and Comsenz UI Team", None),  # an engine's credit
         ("Jane Doe", "Jane Doe"),
         ("王芳 李强", "王芳、李强"),
-        ("健康时报", "健康时报"),  # an organisation stays when nobody else is named
     ],
 )
 def test_meta_author_keeps_names_and_drops_ids_and_credits(value, author):
     assert meta_author(value) == author
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("健康网3月2日讯（记者王海 整理）近日，市卫健委发布通知……", "王海"),
+        ("新华社北京3月2日电（记者 李华 赵亮）国家卫健委今天表示", "李华、赵亮"),
+        ("健康时报记者 孙悦", "孙悦"),
+        ("作者 黄莺 高血压 饮食 健康", "黄莺"),  # a label without a colon: one name, tags after it
+        ("据记者了解，今年流感病例明显增多。", None),
+    ],
+)
+def test_reporter_bylines_in_datelines_and_lines_of_their_own(line, author):
+    assert byline_author(line) == author
+
+
+@pytest.mark.parametrize("value", ["网易", "北京新浪網", "CSDN.NET", "某某人民医院", "健康时报"])
+def test_a_meta_author_naming_a_site_or_an_organisation_names_nobody(value):
+    assert meta_author(value) is None
