@@ -18,7 +18,15 @@ from itemadapter import ItemAdapter
 
 from scraper.items import ENCYCLOPEDIA, LINE_FIELDS, fields_of_kind
 from scraper.schema import error_field, record_errors
-from scraper.stats import BOILERPLATE_LINES, INTRA_PAGE_BLOCKS, INVALID, TITLE_REPEATS, Stats, invalid_key
+from scraper.stats import (
+    BOILERPLATE_LINES,
+    INTRA_PAGE_BLOCKS,
+    INVALID,
+    REPLACEMENT_CHARACTERS,
+    TITLE_REPEATS,
+    Stats,
+    invalid_key,
+)
 from scraper.text.boilerplate import is_boilerplate, strip_trailing_boilerplate
 from scraper.text.fingerprint import body_fingerprint
 from scraper.text.normalize import clean_line, clean_lines, comparison_key
@@ -55,9 +63,42 @@ def clean_body(body: str, title: str | None, stats: Stats) -> str:
     return "\n".join(kept)
 
 
-def clean(item: Any, stats: Stats) -> Any:
-    """Cleaning: entities, tags and whitespace in every text field; boilerplate and title-repeat lines."""
+# U+FFFD stands for bytes that did not decode. A few (a character cut in two where the page was saved,
+# one broken byte) carry nothing and are dropped; more than this share of the title and body means the
+# page was decoded wrongly, and the record is mojibake: left as it is, for validation to refuse.
+REPLACEMENT = "\ufffd"
+MAX_REPLACEMENT_SHARE = 0.01
+
+
+def drop_stray_replacements(adapter: ItemAdapter, stats: Stats) -> None:
+    """Drop the stray U+FFFD of the title and body (counted in ``clean/replacement_characters``),
+    unless there are so many that the text is mojibake (see :data:`MAX_REPLACEMENT_SHARE`)."""
+    text = f"{adapter.get('title') or ''}{adapter.get('body') or ''}"
+    found = text.count(REPLACEMENT)
+    if not found or found > MAX_REPLACEMENT_SHARE * len(text):
+        return
+    for name in ("title", "body"):
+        if adapter.get(name):
+            adapter[name] = adapter[name].replace(REPLACEMENT, "")
+    stats.inc_value(REPLACEMENT_CHARACTERS, found)
+
+
+def mojibake_errors(item: Any) -> list[str]:
+    """``field: message`` for a title or body that is mojibake (U+FFFD above the stray share)."""
     adapter = ItemAdapter(item)
+    errors = []
+    for name in ("title", "body"):
+        value = adapter.get(name) or ""
+        if value.count(REPLACEMENT) > MAX_REPLACEMENT_SHARE * len(value):
+            errors.append(f"{name}: mojibake ({value.count(REPLACEMENT)} undecodable characters)")
+    return errors
+
+
+def clean(item: Any, stats: Stats) -> Any:
+    """Cleaning: entities, tags and whitespace in every text field; boilerplate and title-repeat lines;
+    stray undecodable characters (U+FFFD)."""
+    adapter = ItemAdapter(item)
+    drop_stray_replacements(adapter, stats)
     for name in LINE_FIELDS:
         adapter[name] = _optional_line(adapter.get(name))
     for name in TEXT_LIST_FIELDS:
@@ -101,9 +142,10 @@ def add_structure(item: Any, stats: Stats) -> Any:
 
 
 def validate(item: Any, stats: Stats) -> Any:
-    """Validation against the shipped JSON Schema; raises :class:`InvalidRecord` (counted by field)."""
+    """Validation against the shipped JSON Schema, and no mojibake in title or body; raises
+    :class:`InvalidRecord` (counted by field)."""
     adapter = ItemAdapter(item)
-    errors = record_errors(adapter.asdict())
+    errors = record_errors(adapter.asdict()) + mojibake_errors(item)
     if not errors:
         return item
     stats.inc_value(INVALID)

@@ -34,6 +34,7 @@ IGNORED_PREFIX = "parse/ignored/"
 # clean/ and dedup/: the per-item stages and cross-page de-duplication.
 BOILERPLATE_LINES = "clean/boilerplate_lines"
 TITLE_REPEATS = "clean/title_repeats"
+REPLACEMENT_CHARACTERS = "clean/replacement_characters"
 INTRA_PAGE_BLOCKS = "dedup/intra_page_blocks"
 DUPLICATES = "dedup/duplicates"
 DUPLICATES_PATH = "dedup/duplicates_file"
