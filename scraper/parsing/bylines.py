@@ -5,13 +5,13 @@
   titles are left out and several names become one string joined by ``、``.
 * :func:`slot_author` reads a platform's author slot (``#js_author_name``, ``.author``, Discuz!'s
   ``.authi``): an element named for the author whose text is a short name.
-* :func:`script_author` reads JSON-LD's ``author`` (a name, or an object with a ``name``).
+* :func:`byline_names` keeps the person names of a name list (JSON-LD's ``author`` is read with it, in
+  ``structured_data``).
 * :func:`is_info_line` tells an info line from body text, so that it never stays in the body.
 """
 
 from __future__ import annotations
 
-import json
 import re
 
 from lxml.html import HtmlElement
@@ -59,7 +59,7 @@ def _is_title(token: str) -> bool:
     return title is not None and token[: -len(title)].endswith(UNIT_ENDINGS)
 
 
-def _names(text: str) -> str | None:
+def byline_names(text: str) -> str | None:
     """Person names in a byline's text joined by 、; else the organisation it names; None for nobody."""
     names: list[str] = []
     units: list[str] = []
@@ -82,7 +82,7 @@ def byline_author(line: str) -> str | None:
         return None
     rest = line[match.end() :]
     end = _NEXT_LABEL.search(simplified(rest))
-    return _names(rest[: end.start()] if end else rest)
+    return byline_names(rest[: end.start()] if end else rest)
 
 
 def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
@@ -96,7 +96,7 @@ def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
             continue
         text = clean_line(el.text_content())
         if text and len(text) <= MAX_NAME_CHARS and not any(ch.isdigit() for ch in text) and "：" not in text:
-            name = byline_author(text) or _names(text)
+            name = byline_author(text) or byline_names(text)
             if name:
                 return name
     return None
@@ -104,26 +104,6 @@ def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
 
 def _inside(el: HtmlElement, ancestors: set[HtmlElement]) -> bool:
     return any(node in ancestors for node in (el, *el.iterancestors()))
-
-
-_SCRIPT_AUTHOR = re.compile(r'"author"\s*:\s*(\[[^\[\]]*\]|\{[^{}]*\}|"[^"]*")')
-
-
-def script_author(scripts: list[str]) -> str | None:
-    """The ``author`` of JSON-LD in ``<script>`` texts: a name, an object's ``name``, or several."""
-    for text in scripts:
-        for match in _SCRIPT_AUTHOR.finditer(text):
-            value = match.group(1)
-            try:
-                parsed = json.loads(value)
-            except ValueError:
-                continue
-            items = parsed if isinstance(parsed, list) else [parsed]
-            names = [item.get("name") if isinstance(item, dict) else item for item in items]
-            found = _names("、".join(str(name) for name in names if isinstance(name, str)))
-            if found:
-                return found
-    return None
 
 
 def is_info_line(line: str) -> bool:
