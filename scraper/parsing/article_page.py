@@ -19,7 +19,6 @@ from scraper.parsing.bylines import (
     byline_author,
     is_info_line,
     meta_author,
-    script_author,
     signature_author,
     slot_author,
 )
@@ -48,6 +47,7 @@ from scraper.parsing.outcome import Skip
 from scraper.parsing.pagination import may_be_page_links
 from scraper.parsing.related import block_entries, find_related_blocks, profile_entry
 from scraper.parsing.relative_dates import local_now
+from scraper.parsing.structured_data import StructuredData, structured_data
 from scraper.parsing.titles import (
     choose_title,
     site_from_title,
@@ -171,22 +171,24 @@ class PageMetadata:
     """What a page says about itself in its markup, read before hidden elements are removed (a
     ``<meta>`` or JSON-LD ``<script>`` is invisible, yet it is the page's own statement)."""
 
-    meta: dict[str, str]  # <meta> contents by lower-cased name/property/itemprop
-    script_dates: list[str]  # publication dates from JSON in <script> (JSON-LD datePublished, …)
+    meta: dict[str, str]  # <meta> contents by lower-cased name/property/itemprop (Open Graph among them)
+    script_dates: list[str]  # publication dates in ordinary <script> (var publish_time = "…", WeChat's ct)
     head_title: str | None  # the <title>
-    script_author: str | None = None  # JSON-LD's author
-    schema_types: tuple[str, ...] = ()  # JSON-LD's @type values (QAPage, NewsArticle, …)
+    structured: StructuredData = StructuredData()  # JSON-LD and microdata: dates, author, @type values
 
     @classmethod
     def read(cls, root: HtmlElement) -> PageMetadata:
-        scripts = [script.text or "" for script in root.iter("script")]
         return cls(
             metadata.meta_values(root),
             metadata.script_dates(root),
             metadata.head_title(root),
-            script_author(scripts),
-            tuple(metadata.schema_types(scripts)),
+            structured_data(root),
         )
+
+    @property
+    def machine_dates(self) -> list[str]:
+        """Publication dates the page states for machines: structured data first, then its scripts."""
+        return [*self.structured.published, *self.script_dates]
 
 
 class ArticlePage:
@@ -317,7 +319,7 @@ class ArticlePage:
         shown = None if update_only else parse_date(window, tz, now, year)
         if shown and find_dates(gregorian(simplified(window)), tz):
             return shown  # a full date shown in the info bar
-        machine = [*self.metadata.script_dates, metadata.first_meta(self.metadata.meta, metadata.DATE_META)]
+        machine = [*self.metadata.machine_dates, metadata.first_meta(self.metadata.meta, metadata.DATE_META)]
         machine += [time.get("datetime") or time.text_content() for time in self.root.iter("time")]
         for value in machine:
             found = parse_date(value, tz)
@@ -340,7 +342,7 @@ class ArticlePage:
 
     def _year_hint(self) -> int | None:
         """The year for a date shown without one: from the page's machine dates, else the fetch year."""
-        for value in [*self.metadata.script_dates, *self.metadata.meta.values()]:
+        for value in [*self.metadata.machine_dates, *self.metadata.meta.values()]:
             match = re.match(r"((?:19|20)\d{2})-\d{1,2}-\d{1,2}", value.strip())
             if match:
                 return int(match.group(1))
@@ -359,7 +361,7 @@ class ArticlePage:
                 or byline_author(self._text_after_headline())
                 or next((byline_author(line) for line in self._leading_lines), None)
                 or next(filter(None, map(signature_author, self.body_lines[-SIGNATURE_LINES:][::-1])), None)
-                or self.metadata.script_author
+                or self.metadata.structured.author
                 or meta_author(metadata.first_meta(self.metadata.meta, metadata.AUTHOR_META) or "")
             )
         if not text:
@@ -475,7 +477,7 @@ class ArticlePage:
     def page_type(self) -> str:
         """article, qa, encyclopedia or forum_thread (:mod:`scraper.parsing.page_types`)."""
         generator = self.metadata.meta.get("generator", "")
-        return page_types.page_type(self.root, self.url, generator, list(self.metadata.schema_types))
+        return page_types.page_type(self.root, self.url, generator, list(self.metadata.structured.types))
 
     @cached_property
     def language(self) -> str | None:

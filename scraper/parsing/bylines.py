@@ -6,13 +6,13 @@
 * :func:`slot_author` reads a platform's author slot (``#js_author_name``, ``.author``, Discuz!'s
   ``.authi``): an element named for the author whose text is a short name.
 * :func:`signature_author` reads a signature line that closes a body (``执笔人：…``).
-* :func:`script_author` reads JSON-LD's ``author`` (a name, or an object with a ``name``).
+* :func:`byline_names` keeps the person names of a name list (JSON-LD's ``author`` is read with it, in
+  ``structured_data``).
 * :func:`is_info_line` tells an info line from body text, so that it never stays in the body.
 """
 
 from __future__ import annotations
 
-import json
 import re
 
 from lxml.html import HtmlElement
@@ -71,7 +71,7 @@ def _is_title(token: str) -> bool:
     return title is not None and token[: -len(title)].endswith(UNIT_ENDINGS)
 
 
-def _names(text: str) -> str | None:
+def byline_names(text: str) -> str | None:
     """Person names in a byline's text joined by 、; else the organisation it names; None for nobody."""
     names: list[str] = []
     units: list[str] = []
@@ -101,7 +101,7 @@ def meta_author(value: str) -> str | None:
     is the site's own name far more often than an article's author). A Latin name is kept whole."""
     value = clean_line(value)
     if re.search(r"[\u4e00-\u9fff]", value):
-        names = [name for name in (_names(value) or "").split("、") if name and not _is_organisation(name)]
+        names = [name for name in (byline_names(value) or "").split("、") if name and not _is_organisation(name)]
         return "、".join(names) or None
     return None if not value or _NOT_A_LATIN_NAME.search(value) or len(value) > MAX_NAME_CHARS * 2 else value
 
@@ -126,7 +126,7 @@ def byline_author(line: str) -> str | None:
 def _names_up_to_next_label(rest: str) -> str | None:
     """The names at the start of ``rest``, up to the next label of an info line or a bracket."""
     end = _NEXT_LABEL.search(simplified(rest))
-    return _names(rest[: end.start()] if end else rest)
+    return byline_names(rest[: end.start()] if end else rest)
 
 
 # A signature line closing a body: 执笔人：…, （作者：…）, 文/…, □ 本报记者 … alone on a short line.
@@ -180,7 +180,7 @@ def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
         if handle and not _NOT_A_HANDLE.search(text):
             return text  # a user's handle, linked to the profile: digits are part of it
         if text and len(text) <= MAX_NAME_CHARS and not any(ch.isdigit() for ch in text) and "：" not in text:
-            name = byline_author(text) or _names(text)
+            name = byline_author(text) or byline_names(text)
             if name:
                 return name
     return None
@@ -188,26 +188,6 @@ def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
 
 def _inside(el: HtmlElement, ancestors: set[HtmlElement]) -> bool:
     return any(node in ancestors for node in (el, *el.iterancestors()))
-
-
-_SCRIPT_AUTHOR = re.compile(r'"author"\s*:\s*(\[[^\[\]]*\]|\{[^{}]*\}|"[^"]*")')
-
-
-def script_author(scripts: list[str]) -> str | None:
-    """The ``author`` of JSON-LD in ``<script>`` texts: a name, an object's ``name``, or several."""
-    for text in scripts:
-        for match in _SCRIPT_AUTHOR.finditer(text):
-            value = match.group(1)
-            try:
-                parsed = json.loads(value)
-            except ValueError:
-                continue
-            items = parsed if isinstance(parsed, list) else [parsed]
-            names = [item.get("name") if isinstance(item, dict) else item for item in items]
-            found = _names("、".join(str(name) for name in names if isinstance(name, str)))
-            if found:
-                return found
-    return None
 
 
 def is_info_line(line: str) -> bool:

@@ -1,4 +1,7 @@
-"""Page metadata from ``<head>``: meta tags, canonical link, language, base URL."""
+"""Page metadata from ``<head>``: meta tags, canonical link, language, base URL; dates in scripts.
+
+JSON-LD and microdata are read in ``structured_data`` (with extruct); this module keeps the dates that
+a page's ordinary scripts hold, which no structured-data syntax describes."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from urllib.parse import urljoin
 from lxml.html import HtmlElement
 
 from scraper.parsing.dates import timezone_of
+from scraper.parsing.structured_data import json_ld_scripts
 from scraper.profiles import DEFAULT_TIMEZONE
 from scraper.text.normalize import clean_line
 
@@ -29,8 +33,9 @@ DATE_META = (
     "parsely-pub-date",
 )
 AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author")
-# Keys of JSON (JSON-LD and the like) in <script> that carry the publication date.
-_SCRIPT_DATE = re.compile(r'"(?:datePublished|pubDate|publishDate|publish_time|dateCreated)"\s*:\s*"([^"]{8,40})"')
+# Keys of JSON objects in ordinary scripts (window.__DATA__ = {"publishDate": "…"}) that carry the
+# publication date; JSON-LD blocks are read in structured_data.
+_SCRIPT_JSON_DATE = re.compile(r'"(?:datePublished|pubDate|publishDate|publish_time|dateCreated)"\s*:\s*"([^"]{8,40})"')
 # Dates a page's scripts hold in variables or JSON state (WeChat: var publish_time = "2020-07-14";
 # var ct = "1594689120"; a server-rendered app's {"create_time":"2020-01-15 12:10:01"}).
 _SCRIPT_VARIABLE_DATE = re.compile(
@@ -106,22 +111,15 @@ def keywords(value: str | None) -> list[str]:
     return list(dict.fromkeys(w for w in words if w))
 
 
-_SCHEMA_TYPE = re.compile(r'"@type"\s*:\s*"([^"]{2,40})"')
-
-
-def schema_types(scripts: list[str]) -> list[str]:
-    """The ``@type`` values of JSON-LD in ``<script>`` texts, in order (``QAPage``, ``Question``, …)."""
-    return [kind for text in scripts for kind in _SCHEMA_TYPE.findall(text)]
-
-
 def script_dates(root: HtmlElement) -> list[str]:
-    """Publication date values in ``<script>``: JSON (JSON-LD ``datePublished`` and the like), then script
-    variables (``var publish_time = "…"``), then Unix timestamps in them as ISO 8601 in the default
-    site time zone (``var ct = "1594689120"`` → ``2020-07-14T09:12:00+08:00``)."""
-    texts = [script.text or "" for script in root.iter("script")]
-    values = [value for text in texts for value in _SCRIPT_DATE.findall(text)]
+    """Publication date values in ordinary ``<script>`` (not JSON-LD): JSON keys (``"publishDate": "…"``),
+    then script variables (``var publish_time = "…"``), then Unix timestamps in them as ISO 8601 in the
+    default site time zone (``var ct = "1594689120"`` → ``2020-07-14T09:12:00+08:00``)."""
+    json_ld = set(json_ld_scripts(root))
+    texts = [script.text or "" for script in root.iter("script") if script not in json_ld]
+    values = [value for text in texts for value in _SCRIPT_JSON_DATE.findall(text)]
     values += [value for text in texts for value in _SCRIPT_VARIABLE_DATE.findall(text) if not value.isdigit()]
     zone = timezone_of(DEFAULT_TIMEZONE) or UTC
     epochs = [int(value) for text in texts for value in _SCRIPT_VARIABLE_EPOCH.findall(text)]
     values += [datetime.fromtimestamp(epoch, zone).isoformat() for epoch in epochs]
-    return values
+    return list(dict.fromkeys(values))  # a JSON key is a variable's name too: each value once

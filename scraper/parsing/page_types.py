@@ -1,9 +1,9 @@
 """What kind of page an article record comes from (``page_type``): an article, a Q&A page, a disease or
 drug encyclopedia entry, or a forum thread.
 
-Decided by the page's own statements first (JSON-LD ``@type``, a forum engine's ``generator`` meta), then
-by its URL and markup: a forum's post markup (Discuz!'s ``postmessage_``, ``楼主``), a question with
-answers (class/id words ``question`` and ``answer``/``wenda``, or labels such as ``提问者`` and
+Decided by the page's own statements first (JSON-LD or microdata ``@type``, a forum engine's ``generator``
+meta), then by its URL and markup: a forum's post markup (Discuz!'s ``postmessage_``, ``楼主``), a question
+with answers (class/id words ``question`` and ``answer``/``wenda``, or labels such as ``提问者`` and
 ``医生回复``), an entry's headed parts (病因, 症状,
 治疗 … as headings of their own). Anything else is an article.
 """
@@ -90,7 +90,8 @@ def _entry_headings(root: HtmlElement) -> int:
 def page_type(root: HtmlElement, url: str, generator: str = "", schema_types: list[str] | None = None) -> str:
     """The kind of page (:data:`ARTICLE`, :data:`QA`, :data:`ENCYCLOPEDIA`, :data:`FORUM_THREAD`).
 
-    ``generator``: the ``<meta name=generator>`` value; ``schema_types``: the JSON-LD ``@type`` values.
+    ``generator``: the ``<meta name=generator>`` value; ``schema_types``: the JSON-LD and microdata
+    ``@type`` values (``structured_data``).
     """
     if _is_forum(root, url, generator):
         return FORUM_THREAD

@@ -1,12 +1,12 @@
-"""Bylines and info lines (scraper.parsing.bylines): authors from info bars, author slots and JSON-LD;
-info lines never in the body."""
+"""Bylines and info lines (scraper.parsing.bylines): authors from info bars, author slots and JSON-LD (read in
+structured_data, see test_structured_data.py); info lines never in the body."""
 
 from __future__ import annotations
 
 import pytest
 
 from scraper.items import Article
-from scraper.parsing.bylines import byline_author, is_info_line, meta_author, script_author, signature_author
+from scraper.parsing.bylines import byline_author, is_info_line, meta_author, signature_author
 from tests.helpers.pages import article_from_html
 
 
@@ -41,13 +41,6 @@ def test_byline_author(line, author):
 )
 def test_info_lines(line, info):
     assert is_info_line(line) == info
-
-
-def test_json_ld_author_as_object_list_or_name():
-    assert script_author(['{"@type":"Article","author":{"@type":"Person","name":"王芳"}}']) == "王芳"
-    assert script_author(['{"author":[{"name":"李华"},{"name":"陈明"}]}']) == "李华、陈明"
-    assert script_author(['{"author":"周洁"}']) == "周洁"
-    assert script_author(['{"headline":"x"}']) is None
 
 
 PARAGRAPHS = (
