@@ -117,5 +117,10 @@ REDIS_WORKER_TIMEOUT = 30
 # Duplicates go next to the main feed unless set here (or with -s DUPLICATES_FILE=...).
 DUPLICATES_FILE = None
 SUMMARY_ENABLED = True
+# A second opinion on doubtful bodies (scraper/parsing/second_opinion.py): where our body is missing, short
+# beside the page or reads like comments or links, trafilatura's is taken when a measured rule finds it
+# better. Off: on the held-out real pages it changed no record (README, "A second opinion"). Needs the
+# second-opinion extra: pip install 'healthscrape[second-opinion]'.
+SECOND_OPINION_ENABLED = False
 # Write the final stats as JSON here (e.g. -s STATS_FILE=data/stats.json); unset: no file.
 STATS_FILE = None

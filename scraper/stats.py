@@ -31,6 +31,9 @@ INCOMPLETE_ARTICLES = "parse/incomplete_articles"
 CANONICAL_REDIRECTS = "parse/canonical_redirects"
 IGNORED_REQUESTS = "parse/ignored_requests"
 IGNORED_PREFIX = "parse/ignored/"
+# Articles whose body we doubted (scraper.parsing.second_opinion): trafilatura's body taken, or ours kept.
+SECOND_OPINION_TAKEN = "parse/second_opinion/taken"
+SECOND_OPINION_KEPT = "parse/second_opinion/kept"
 # clean/ and dedup/: the per-item stages and cross-page de-duplication.
 BOILERPLATE_LINES = "clean/boilerplate_lines"
 TITLE_REPEATS = "clean/title_repeats"

@@ -5,6 +5,8 @@ new), then the real pages nobody tuned on, then the templates written by us.
 
 ``--corpus DIR`` scores the pages of another folder (``DIR/*.jsonl`` labels, page files relative to
 ``DIR``: new pages waiting for their first measurement) and only prints, writing nothing.
+``--second-opinion`` scores healthscrape with its second opinion on doubtful bodies (``SECOND_OPINION_ENABLED``,
+off by default) and only prints too.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 from benchmarks.eval.corpus import REAL_TEMPLATES, UNTOUCHED_REAL, load_all, load_corpus
@@ -43,10 +46,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", action="store_true", help="list healthscrape's failing pages")
     parser.add_argument("-o", "--output", type=Path, default=RESULTS, help="markdown results file (its eval section)")
     parser.add_argument("--corpus", type=Path, help="score the labeled pages of this folder instead; print only")
+    parser.add_argument(
+        "--second-opinion", action="store_true", help="healthscrape with SECOND_OPINION_ENABLED (trafilatura)"
+    )
     args = parser.parse_args(argv)
 
     pages = load_corpus(args.corpus, args.corpus) if args.corpus else load_all()
-    extractors = {"healthscrape": healthscrape} if args.no_peers else EXTRACTORS
+    own = partial(healthscrape, second_opinion=True) if args.second_opinion else healthscrape
+    extractors = {"healthscrape": own} if args.no_peers else {**EXTRACTORS, "healthscrape": own}
     groups: dict[str, list[bool]] = {
         "all": [True] * len(pages),
         "real": [p.template in REAL_TEMPLATES for p in pages],
@@ -71,9 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table(per_template))
     failures = _failures(pages, own_scores)
-    if args.failures or args.corpus:
+    if args.failures or args.corpus or args.second_opinion:
         print("\n".join(failures) or "no failing pages")
-    if args.corpus:
+    if args.corpus or args.second_opinion:
         return 0
     real = results["real"]["healthscrape"]
     misses = [c for c, goal in GOALS.items() if goal and real[c] is not None and real[c] < goal]

@@ -50,12 +50,15 @@ def finished(article: Any) -> Any:
         return exc.item
 
 
-def healthscrape(page: LabeledPage) -> Prediction:
+def healthscrape(page: LabeledPage, second_opinion: bool = False) -> Prediction:
+    """healthscrape's record of the page (``second_opinion``: with SECOND_OPINION_ENABLED)."""
+
     def fetch(url: str) -> Response | None:
         body = page.more_pages.get(url)
         return as_response(url, body, page.headers) if body is not None else None
 
-    result = parse_article(as_response(page.url, page.body, page.headers), fetched_at=page.fetched_at, fetch=fetch)
+    response = as_response(page.url, page.body, page.headers)
+    result = parse_article(response, fetched_at=page.fetched_at, fetch=fetch, second_opinion=second_opinion)
     if isinstance(result, Skip):
         return Prediction(lost=True)
     item = finished(result)

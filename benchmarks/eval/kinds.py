@@ -1,5 +1,6 @@
 """``python -m benchmarks.eval.kinds [DIR]``: judge pages written per kind of fault (``NAME.html`` or
-``NAME.txt`` with ``NAME.expected.json``, the field reports' format) and print what each gets wrong.
+``NAME.txt`` with ``NAME.expected.json``, the field reports' format) and print what each gets wrong
+(``--second-opinion``: with SECOND_OPINION_ENABLED).
 
 For pages written by someone who has not seen the fixes (``benchmarks/eval/kinds-heldout/``): their
 first result goes to ``HELDOUT.md`` before anything is changed for them.
@@ -16,7 +17,7 @@ from tests.helpers.field_reports import failures, run_extract
 KINDS_DIR = Path(__file__).resolve().parent / "kinds-heldout"
 
 
-def judge(folder: Path) -> list[tuple[str, list[str]]]:
+def judge(folder: Path, second_opinion: bool = False) -> list[tuple[str, list[str]]]:
     """(page name, what it gets wrong) for every page of ``folder`` with an ``.expected.json``."""
     results = []
     for expected_file in sorted(folder.glob("*.expected.json")):
@@ -26,14 +27,16 @@ def judge(folder: Path) -> list[tuple[str, list[str]]]:
             results.append((name, ["no page file"]))
             continue
         expected = json.loads(expected_file.read_text(encoding="utf-8"))
-        code, record = run_extract(page, expected["url"])
+        code, record = run_extract(page, expected["url"], second_opinion)
         results.append((name, failures(record, code, expected)))
     return results
 
 
 def main(argv: list[str] | None = None) -> int:
-    folder = Path((argv or sys.argv[1:] or [str(KINDS_DIR)])[0])
-    results = judge(folder)
+    args = list(sys.argv[1:] if argv is None else argv)
+    second_opinion = "--second-opinion" in args  # with SECOND_OPINION_ENABLED (trafilatura)
+    folder = Path(next((a for a in args if a != "--second-opinion"), str(KINDS_DIR)))
+    results = judge(folder, second_opinion)
     for name, wrong in results:
         print(f"- `{name}`: " + ("ok" if not wrong else "; ".join(w[:120] for w in wrong)))
     print(f"\n{sum(1 for _, wrong in results if not wrong)}/{len(results)} pages as expected")

@@ -29,12 +29,15 @@ from tests.helpers.paths import FIXTURES
 Records = dict[str, Any]
 
 
-def _record(url: str, body: bytes, headers: dict[str, str], fetched_at: str, more: dict[str, bytes]) -> Any:
+def _record(
+    url: str, body: bytes, headers: dict[str, str], fetched_at: str, more: dict[str, bytes], second_opinion: bool
+) -> Any:
     def fetch(other: str) -> Any:
         page = more.get(other)
         return as_response(other, page, headers) if page is not None else None
 
-    result = parse_article(as_response(url, body, headers), fetched_at=fetched_at, fetch=fetch)
+    response = as_response(url, body, headers)
+    result = parse_article(response, fetched_at=fetched_at, fetch=fetch, second_opinion=second_opinion)
     if isinstance(result, Skip):
         return f"skip: {result.reason}"
     record = ItemAdapter(finished(result)).asdict()
@@ -42,23 +45,26 @@ def _record(url: str, body: bytes, headers: dict[str, str], fetched_at: str, mor
     return record
 
 
-def snapshot(exclude: tuple[str, ...] = ()) -> Records:
+def snapshot(exclude: tuple[str, ...] = (), second_opinion: bool = False) -> Records:
     """Every page's record (or ``"skip: …"``), keyed by a stable page id; ``exclude``: folder names under
-    ``benchmarks/eval/`` to leave out (held-out pages not yet measured)."""
+    ``benchmarks/eval/`` to leave out (held-out pages not yet measured); ``second_opinion``: parsed with
+    SECOND_OPINION_ENABLED."""
     records: Records = {}
     for page in load_corpus():
-        records[f"corpus/{page.id}"] = _record(page.url, page.body, page.headers, page.fetched_at, page.more_pages)
+        records[f"corpus/{page.id}"] = _record(
+            page.url, page.body, page.headers, page.fetched_at, page.more_pages, second_opinion
+        )
     for folder in REAL_FOLDERS:
         if folder.name in exclude or not (folder / "labels.jsonl").exists():
             continue
         for page in load_corpus(folder, folder):
             key = f"{folder.name}/{page.id}"
-            records[key] = _record(page.url, page.body, page.headers, page.fetched_at, page.more_pages)
+            records[key] = _record(page.url, page.body, page.headers, page.fetched_at, page.more_pages, second_opinion)
     for saved in sorted((FIXTURES / "pages").glob("*/page.html")):
         meta = json.loads((saved.parent / "meta.json").read_text(encoding="utf-8"))
         body = saved.read_bytes()
         records[f"pages/{saved.parent.name}"] = _record(
-            meta["url"], body, meta.get("headers") or {}, meta.get("fetched_at") or "", {}
+            meta["url"], body, meta.get("headers") or {}, meta.get("fetched_at") or "", {}, second_opinion
         )
     kinds = sorted((EVAL_DIR / "kinds-heldout").glob("*.expected.json"))
     for page in [*field_reports(), *kinds]:
@@ -67,7 +73,7 @@ def snapshot(exclude: tuple[str, ...] = ()) -> Records:
             page = next(p for p in page.parent.glob(page.name.replace(".expected.json", ".*")) if p != page)
         else:
             expected = json.loads(page.with_suffix(".expected.json").read_text(encoding="utf-8"))
-        code, record = extract_page(page, expected["url"])
+        code, record = extract_page(page, expected["url"], second_opinion)
         if record is not None:
             record.pop("fetched_at", None)
         records[f"{page.parent.name}/{page.name}"] = record if code == 0 else f"exit {code}"
@@ -101,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         help="leave out benchmarks/eval/FOLDER (held-out pages not yet measured)",
     )
     parser.add_argument("--diff", nargs=2, metavar=("BEFORE", "AFTER"), help="compare two snapshots")
+    parser.add_argument("--second-opinion", action="store_true", help="parse with SECOND_OPINION_ENABLED")
     args = parser.parse_args(argv)
     if args.diff:
         before, after = (json.loads(Path(p).read_text(encoding="utf-8")) for p in args.diff)
@@ -109,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if lines else 0
     if not args.out:
         parser.error("give OUT.json, or --diff BEFORE AFTER")
-    records = snapshot(tuple(args.exclude))
+    records = snapshot(tuple(args.exclude), args.second_opinion)
     Path(args.out).write_text(json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
     print(f"{len(records)} pages → {args.out}")
     return 0

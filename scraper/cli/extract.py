@@ -25,6 +25,7 @@ from scraper.cli.errors import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, CommandErro
 from scraper.clock import utc_now
 from scraper.items import RECORD_FIELDS
 from scraper.parsing import Skip, parse_article
+from scraper.parsing.second_opinion import available as second_opinion_available
 from scraper.profiles import ProfileError, get_profile
 from scraper.settings import DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, USER_AGENT
 from scraper.stages import InvalidRecord, finish_item
@@ -41,12 +42,17 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     parser.add_argument("target", metavar="PATH_OR_URL", help="an HTML or text file, or an http(s) URL")
     parser.add_argument("--url", help="the page's URL when reading a file (for resolving links)")
     parser.add_argument("--site", help="force a site profile by name")
+    parser.add_argument(
+        "--second-opinion",
+        action="store_true",
+        help="ask trafilatura where the body is doubtful (SECOND_OPINION_ENABLED; needs the second-opinion extra)",
+    )
     return parser
 
 
 def run(args: argparse.Namespace, rest: list[str]) -> int:
     """Print the record of one page as a JSON line."""
-    record = extract(args.target, url=args.url, site=args.site)
+    record = extract(args.target, url=args.url, site=args.site, second_opinion=args.second_opinion)
     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
     return EXIT_OK
 
@@ -105,17 +111,23 @@ def sibling_file(first: Path, url: str) -> Response | None:
     return _response(url, path.read_bytes(), filename=path.name)
 
 
-def extract(target: str, url: str | None = None, site: str | None = None) -> dict[str, object]:
+def extract(
+    target: str, url: str | None = None, site: str | None = None, second_opinion: bool = False
+) -> dict[str, object]:
     """The finished record for one local file or URL (the spider's parsing and pipeline stages)."""
     if site:
         try:
             get_profile(site)
         except ProfileError as exc:
             raise CommandError(str(exc)) from exc
+    if second_opinion and not second_opinion_available():
+        raise CommandError("--second-opinion needs trafilatura: pip install 'healthscrape[second-opinion]'")
     is_url = urlsplit(target).scheme in ("http", "https")
     response = fetch(target) if is_url else read_file(target, url)
     later_pages = fetch_or_none if is_url else partial(sibling_file, Path(target))
-    result = parse_article(response, fetched_at=utc_now(), site=site, fetch=later_pages)
+    result = parse_article(
+        response, fetched_at=utc_now(), site=site, fetch=later_pages, second_opinion=second_opinion
+    )
     if isinstance(result, Skip):
         code = EXIT_BAD_INPUT if result.reason.failed else EXIT_FAILED
         raise CommandError(f"{target}: {result.detail}", code)

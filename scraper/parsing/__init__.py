@@ -3,7 +3,8 @@
 Every parsing rule lives in this package: decoding (``encoding``), metadata (``metadata``), hidden
 elements and text lines (``blocks``), main-content scoring (``content``), dates (``dates``,
 ``relative_dates``), titles, related reading (``related``), pagination of split articles, the
-profiles' compiled selectors; and one page object per kind of page (``article_page``: an article
+profiles' compiled selectors, a second opinion on doubtful bodies (``second_opinion``: trafilatura);
+and one page object per kind of page (``article_page``: an article
 page and page 2+ of a split article; ``text_dump``: a plain-text page).
 """
 
@@ -86,6 +87,9 @@ class ParsedPage:
     continuations: list[str] = field(default_factory=list)
     # CSS selector of the body container, to read later pages of a split article the same way.
     container: str | None = None
+    # The second opinion on the body (scraper.parsing.second_opinion): None where ours was not doubtful,
+    # "taken" where trafilatura's body replaced ours, "kept" where ours stood.
+    second_opinion: str | None = None
 
 
 Fetch = Callable[[str], Response | None]
@@ -97,6 +101,7 @@ def parse_page(
     site: str | None = None,
     continuation: bool = False,
     container: str | None = None,
+    second_opinion: bool = False,
 ) -> ParsedPage | Skip:
     """Parse one downloaded page into an article page, or say why it is none.
 
@@ -104,7 +109,8 @@ def parse_page(
     ``continuation=True`` as a :class:`ContinuationPage` (page 2+ of a split article, its body found
     with page 1's ``container`` selector so that a short last page is found too); other text
     (``text/plain``) as a :class:`TextDumpPage`. Page 2+ of a split article read as a first page
-    is a Skip (``continuation``).
+    is a Skip (``continuation``). ``second_opinion``: ask trafilatura where our body is doubtful
+    (:mod:`scraper.parsing.second_opinion`; a crawl's ``SECOND_OPINION_ENABLED``, off by default).
     """
     if not response.body.strip():
         return Skip(SkipReason.EMPTY, "empty response body")
@@ -129,19 +135,23 @@ def parse_page(
     if continuation:
         page: ArticlePage = ContinuationPage(selector, response.url, profile, fetched_at, container)
     else:
-        page = ArticlePage(selector, response.url, profile, fetched_at)
+        page = ArticlePage(selector, response.url, profile, fetched_at, second_opinion)
     links = page.pagination_links
     if not continuation and is_continuation(response.url, links):
         return Skip(SkipReason.CONTINUATION, "a later page of a split article")
     item = page.to_item()
     if isinstance(item, Skip):
         return item
-    return ParsedPage(item, continuation_urls(response.url, links), page.container_selector)
+    opinion = page.second_opinion
+    outcome = None if opinion is None else "taken" if opinion.taken else "kept"
+    return ParsedPage(item, continuation_urls(response.url, links), page.container_selector, outcome)
 
 
-def parse_response(response: Response, fetched_at: str | None = None, site: str | None = None) -> Article | Skip:
+def parse_response(
+    response: Response, fetched_at: str | None = None, site: str | None = None, second_opinion: bool = False
+) -> Article | Skip:
     """The article on one page (later pages of a split article not fetched), or a Skip."""
-    result = parse_page(response, fetched_at, site)
+    result = parse_page(response, fetched_at, site, second_opinion=second_opinion)
     return result if isinstance(result, Skip) else result.article
 
 
@@ -163,10 +173,14 @@ def merge_pages(first: Article, rest: list[Article]) -> Article:
 
 
 def parse_article(
-    response: Response, fetched_at: str | None = None, site: str | None = None, fetch: Fetch | None = None
+    response: Response,
+    fetched_at: str | None = None,
+    site: str | None = None,
+    fetch: Fetch | None = None,
+    second_opinion: bool = False,
 ) -> Article | Skip:
     """The whole article starting at ``response``, fetching later pages with ``fetch(url)``."""
-    result = parse_page(response, fetched_at, site)
+    result = parse_page(response, fetched_at, site, second_opinion=second_opinion)
     if isinstance(result, Skip) or fetch is None:
         return result if isinstance(result, Skip) else result.article
     pages = []

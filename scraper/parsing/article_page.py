@@ -9,12 +9,13 @@ from datetime import UTC, datetime
 from functools import cached_property
 from urllib.parse import urldefrag, urljoin
 
+from lxml import etree
 from lxml.html import HtmlElement
 from parsel import Selector
 
 from scraper.items import Article, Image, RelatedEntry
 from scraper.parsing import metadata, page_types
-from scraper.parsing.blocks import element_hints, element_lines, hint_tokens, remove_hidden, selected_text
+from scraper.parsing.blocks import element_hints, element_lines, hint_tokens, remove_hidden, selected_text, text_length
 from scraper.parsing.bylines import (
     byline_author,
     is_info_line,
@@ -47,6 +48,16 @@ from scraper.parsing.outcome import Skip
 from scraper.parsing.pagination import may_be_page_links
 from scraper.parsing.related import block_entries, find_related_blocks, profile_entry
 from scraper.parsing.relative_dates import local_now
+from scraper.parsing.second_opinion import (
+    Doubt,
+    PageText,
+    SecondOpinion,
+    ask_trafilatura,
+    choose,
+    doubt,
+    is_page_link,
+    kept_images,
+)
 from scraper.parsing.structured_data import StructuredData, structured_data
 from scraper.parsing.titles import (
     choose_title,
@@ -60,7 +71,7 @@ from scraper.profiles import SiteProfile
 from scraper.profiles.selectors import select, select_elements
 from scraper.reasons import SkipReason
 from scraper.text.hanzi import simplified
-from scraper.text.normalize import cjk_ratio, clean_line
+from scraper.text.normalize import cjk_ratio, clean_line, comparison_key
 
 # A page the generic path handles is an article only with this much body text
 # (characters): below it, the "body" is a teaser, a caption or a footer.
@@ -152,7 +163,7 @@ def _starts_with_breadcrumb_label(el: HtmlElement) -> bool:
     return simplified(own[:12]).startswith(BREADCRUMB_LABELS)
 
 
-def _ancestors_within(el: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
+def _ancestors_within(el: HtmlElement, top: HtmlElement | None) -> list[HtmlElement]:
     """``el``'s ancestors below ``top``, nearest first."""
     found = []
     for node in el.iterancestors():
@@ -160,6 +171,10 @@ def _ancestors_within(el: HtmlElement, top: HtmlElement) -> list[HtmlElement]:
             break
         found.append(node)
     return found
+
+
+# Elements with a class or id (where comment threads are named), found by lxml rather than a Python loop.
+_HINTED = etree.XPath("//*[@class or @id]")
 
 
 def _all_elements(sel: Selector, selectors: tuple[str, ...]) -> list[HtmlElement]:
@@ -200,10 +215,19 @@ class ArticlePage:
     cleaned tree.
     """
 
-    def __init__(self, selector: Selector, url: str, profile: SiteProfile, fetched_at: str | None = None):
+    def __init__(
+        self,
+        selector: Selector,
+        url: str,
+        profile: SiteProfile,
+        fetched_at: str | None = None,
+        second_opinion: bool = False,
+    ):
         self.url = url
         self.profile = profile
         self.fetched_at = fetched_at
+        # Whether a doubtful body gets a second opinion (SECOND_OPINION_ENABLED; page 2+ of a split article never).
+        self.asks_second_opinion = second_opinion
         self.sel = selector
         self.root: HtmlElement = self.sel.root
         self.metadata = PageMetadata.read(self.root)
@@ -386,7 +410,43 @@ class ArticlePage:
 
     @cached_property
     def body_lines(self) -> list[str]:
-        """The container's lines without the headline and the date or info line that may sit inside it."""
+        """The body: ours (:attr:`own_body_lines`), or trafilatura's where ours was doubtful and its
+        was better (:attr:`second_opinion`)."""
+        opinion = self.second_opinion
+        return opinion.lines if opinion is not None and opinion.taken else self.own_body_lines
+
+    @property
+    def body_source(self) -> str:
+        """Where the body lines come from: ``"ours"`` or ``"trafilatura"``."""
+        opinion = self.second_opinion
+        return "trafilatura" if opinion is not None and opinion.taken else "ours"
+
+    @cached_property
+    def second_opinion(self) -> SecondOpinion | None:
+        """trafilatura's opinion where our body is doubtful (:mod:`scraper.parsing.second_opinion`); None
+        where it is not, where a profile's selector found the body (the profile knows the site), or where
+        the page was not asked to get one (``second_opinion=False``, the default)."""
+        if not self.asks_second_opinion or self.min_body_chars == 0:
+            return None
+        lines = self.own_body_lines
+        container = self.container
+        links = [comparison_key(a.text_content()) for a in container.iter("a")] if container is not None else []
+        why = doubt(lines, links, self._visible_chars, self.min_body_chars)
+        if why is None or (why is Doubt.SHORT and self.page_type == page_types.FORUM_THREAD):
+            return None  # a forum thread's body is its first post, however short beside the replies
+        leave_out = list(self._left_out)
+        if why in (Doubt.COMMENTS, Doubt.LINKS) and self.container is not None:
+            leave_out.append(self.container)
+        theirs = ask_trafilatura(self.root, self.url, leave_out)
+        link_keys = frozenset(
+            comparison_key(a.text_content()) for a in self.root.iter("a") if is_page_link(a.get("href"))
+        ) - {""}
+        page = PageText(self._visible_lines(), link_keys, comparison_key(self.headline_text))
+        return choose(why, lines, theirs, self.min_body_chars, page)
+
+    @cached_property
+    def own_body_lines(self) -> list[str]:
+        """Our body: the container's lines without the headline and the date or info line that may sit inside it."""
         lines = self._container_lines
         head = [line for line in self._leading_lines if is_date_line(line, self.profile.timezone) or is_info_line(line)]
         lines = [line for line in lines if line not in head] if head else lines
@@ -441,10 +501,16 @@ class ArticlePage:
 
     @cached_property
     def images(self) -> list[Image]:
-        if self.container is None:
+        """The body's images: in our container, or those trafilatura kept when its body was taken."""
+        opinion = self.second_opinion
+        if opinion is not None and opinion.taken:
+            found = kept_images(self.root, opinion.images, self.base)
+        elif self.container is not None:
+            found = list(self.container.iter("img"))
+        else:
             return []
         images: list[Image] = []
-        for img in self.container.iter("img"):
+        for img in found:
             if is_inside(img, self.excluded) or any(is_ad(node) for node in _ancestors_within(img, self.container)):
                 continue
             url = image_url(img, self.base)
@@ -454,9 +520,10 @@ class ArticlePage:
 
     @cached_property
     def container_selector(self) -> str | None:
-        """A CSS selector for the body container (to find the same container on a later page)."""
+        """A CSS selector for the body container (to find the same container on a later page); None when
+        there is none, or the body is trafilatura's (our container was not the body)."""
         el = self.container
-        if el is None:
+        if el is None or self.body_source != "ours":
             return None
         if el.get("id"):
             return f"{el.tag}#{el.get('id')}"
@@ -489,9 +556,9 @@ class ArticlePage:
     def to_item(self) -> Article | Skip:
         """The article, or a Skip saying why this page is not one."""
         title = self.title
-        lines = self.body_lines
         if not title:
             return Skip(SkipReason.NOT_ARTICLE, "no title found")
+        lines = self.body_lines  # after the title: a page without one is not worth a second opinion
         if not lines:
             return Skip(SkipReason.NOT_ARTICLE, "no article body found")
         if sum(map(len, lines)) < self.min_body_chars:
@@ -590,6 +657,28 @@ class ArticlePage:
         body = self.root.find("body")
         top = body if body is not None else self.root
         return " ".join(element_lines(top, skip=lambda el: el in self.excluded or is_comment_thread(el)))
+
+    @cached_property
+    def _left_out(self) -> list[HtmlElement]:
+        """What is never body, outermost elements only: related blocks, comment threads (by heading or by
+        class/id, unless one holds our container) and the profile's exclusions."""
+        container = self.container
+        threads = [el for el in _HINTED(self.root) if is_comment_thread(el)]
+        found = {el for el in (*self.excluded, *threads) if container is None or not is_inside(container, {el})}
+        return [el for el in found if el.getparent() is None or not is_inside(el.getparent(), found)]
+
+    @cached_property
+    def _visible_chars(self) -> int:
+        """Characters of the page's visible text (hidden parts are gone) less what is never body (:attr:`_left_out`)."""
+        body = self.root.find("body")
+        top = body if body is not None else self.root
+        return text_length(top) - sum(text_length(el) for el in self._left_out if is_inside(el, {top}))
+
+    def _visible_lines(self) -> list[str]:
+        """The page's visible lines less what is never body (:attr:`_left_out`)."""
+        body = self.root.find("body")
+        left_out = set(self._left_out)
+        return element_lines(body if body is not None else self.root, skip=lambda el: el in left_out)
 
     def _generic_breadcrumbs(self) -> list[str]:
         """The first trail named as one (class/id hint or 当前位置 label, among the usual containers),

@@ -33,6 +33,7 @@ from scraper.ignored import ignore_reason
 from scraper.items import Article
 from scraper.parsing import ParsedPage, Skip, is_html, merge_pages, parse_page
 from scraper.parsing.pagination import MAX_PAGES, page_of
+from scraper.parsing.second_opinion import available as second_opinion_available
 from scraper.profiles import ProfileError, get_profile
 from scraper.reasons import SkipReason
 from scraper.sample_site import serve_sample_site
@@ -117,6 +118,7 @@ class ArticlesSpider(scrapy.Spider):
         self.follow_files = any(urlsplit(u).scheme == "file" for u in self.start_urls)
         self.link_extractor = LinkExtractor()
         self._server_port: Any = None
+        self.second_opinion = False  # SECOND_OPINION_ENABLED, read in from_crawler
 
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
@@ -131,6 +133,11 @@ class ArticlesSpider(scrapy.Spider):
             spider = super().from_crawler(crawler, *args, **kwargs)
         except (ValueError, ProfileError) as exc:
             raise ValueError(f"articles spider: {exc}") from exc
+        spider.second_opinion = crawler.settings.getbool("SECOND_OPINION_ENABLED")
+        if spider.second_opinion and not second_opinion_available():
+            raise ValueError(
+                "articles spider: SECOND_OPINION_ENABLED needs trafilatura: pip install 'healthscrape[second-opinion]'"
+            )
         if spider.sample_site and redis_url(crawler.settings):
             raise ValueError("articles spider: a distributed crawl (REDIS_URL) needs start_urls, alike on each worker")
         if spider.sample_site or all(is_local(u) for u in spider.start_urls):
@@ -166,6 +173,9 @@ class ArticlesSpider(scrapy.Spider):
             yield from self._sitemap_requests(response)
             return
         result = self._parse_page(response)
+        if not isinstance(result, Skip) and result.second_opinion is not None:
+            taken = result.second_opinion == "taken"
+            self.crawler.stats.inc_value(keys.SECOND_OPINION_TAKEN if taken else keys.SECOND_OPINION_KEPT)
         if isinstance(result, Skip):
             self._count_skip(response.url, result)
             if alternate is not None:
@@ -217,7 +227,14 @@ class ArticlesSpider(scrapy.Spider):
         self, response: Response, continuation: bool = False, container: str | None = None
     ) -> ParsedPage | Skip:
         try:
-            return parse_page(response, utc_now(), self.site, continuation=continuation, container=container)
+            return parse_page(
+                response,
+                utc_now(),
+                self.site,
+                continuation=continuation,
+                container=container,
+                second_opinion=self.second_opinion,
+            )
         except Exception as exc:  # a parser bug must not stop the crawl: log, count, go on
             self.logger.exception("Failed to parse %s", response.url)
             return Skip(SkipReason.ERROR, f"{type(exc).__name__}: {exc}")

@@ -8,7 +8,7 @@ import shutil
 from tests.helpers.crawl import healthscrape
 from tests.helpers.labels import SPLIT_ARTICLE, eval_label, expected_record
 from tests.helpers.pages import saved_page
-from tests.helpers.paths import EVAL
+from tests.helpers.paths import EVAL, FIXTURES
 
 
 def run(*args: str):
@@ -81,3 +81,13 @@ def test_extract_merges_later_pages_saved_next_to_the_first(tmp_path):
     done = run("extract", str(tmp_path / "2345.html"), "--url", label["url"])
     assert done.returncode == 0
     assert "2345_3.html not found; the article is incomplete" in done.stderr
+
+
+def test_extract_second_opinion_on_request():
+    """``--second-opinion`` (SECOND_OPINION_ENABLED): a body in markup we do not read is trafilatura's."""
+    page = FIXTURES / "second_opinion" / "bare-text-body.html"
+    url = "http://www.ankang.test/a/bare-text-body.html"
+    assert run("extract", str(page), "--url", url).returncode == 1  # no body of ours: no article
+    done = run("extract", str(page), "--url", url, "--second-opinion")
+    assert done.returncode == 0, done.stderr
+    assert "护理的关键是预防脱水" in json.loads(done.stdout)["body"]

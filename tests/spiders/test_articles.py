@@ -1,10 +1,15 @@
-"""The articles spider's arguments (scraper.spiders.articles); its crawls are tests/e2e/test_spider_crawl.py."""
+"""The articles spider's arguments and counters (scraper.spiders.articles); its crawls are
+tests/e2e/test_spider_crawl.py."""
 
 from __future__ import annotations
 
 import pytest
+from scrapy.http import HtmlResponse
+from scrapy.utils.test import get_crawler
 
-from scraper.spiders.articles import is_local, parse_flag, parse_start_urls
+from scraper import stats as keys
+from scraper.spiders.articles import ArticlesSpider, is_local, parse_flag, parse_start_urls
+from tests.helpers.paths import FIXTURES
 
 
 def test_start_urls_argument():
@@ -21,3 +26,15 @@ def test_follow_flag_and_local_hosts():
         parse_flag("follow", "maybe")
     assert is_local("http://127.0.0.1:8000/") and is_local("file:///x") and is_local("http://localhost/")
     assert not is_local("https://example.org/")
+
+
+def test_second_opinions_are_counted(tmp_path):
+    """With SECOND_OPINION_ENABLED, each article whose body was doubted is counted: taken or kept."""
+    crawler = get_crawler(ArticlesSpider, {"SECOND_OPINION_ENABLED": True, "FEEDS": {str(tmp_path / "o.jsonl"): {}}})
+    spider = ArticlesSpider.from_crawler(crawler, start_urls="http://www.ankang.test/", follow="no")
+    assert spider.second_opinion
+    for name in ("comment-list", "short-news-excerpts"):
+        body = (FIXTURES / "second_opinion" / f"{name}.html").read_bytes()
+        list(spider.parse(HtmlResponse(url=f"http://www.ankang.test/a/{name}.html", body=body)))
+    assert crawler.stats.get_value(keys.SECOND_OPINION_TAKEN) == 1
+    assert crawler.stats.get_value(keys.SECOND_OPINION_KEPT) == 1
