@@ -32,6 +32,7 @@ from scraper.parsing.content import (
     is_furniture,
     is_inside,
     post_element,
+    whole_dialog,
 )
 from scraper.parsing.dates import (
     date_in_url,
@@ -114,6 +115,8 @@ def first_element(sel: Selector, selectors: tuple[str, ...]) -> HtmlElement | No
 # Class/id words of a Q&A page's question description.
 QUESTION_HINTS = ("question", "wenti", "ask")
 QUESTION_TOKENS = frozenset(("q", "wt", "ques"))  # whole class/id tokens: ``q-desc``, ``wt_con``
+# Class/id words of the answering side of a Q&A page (its doctor card, its answers).
+ANSWER_SIDE_HINTS = ("doctor", "answer", "reply", "expert", "yisheng")
 DESCRIPTION_TOKENS = frozenset(("con", "txt", "nr", "ms"))  # 内容 nr, 描述 ms
 DESCRIPTION_HINTS = ("desc", "content", "detail", "text", "info", "body", "miaoshu", "des")
 # A trail's last link cut short (``…``) is the title when the title starts with its first this many characters.
@@ -175,6 +178,11 @@ def _ancestors_within(el: HtmlElement, top: HtmlElement | None) -> list[HtmlElem
 
 # Elements with a class or id (where comment threads are named), found by lxml rather than a Python loop.
 _HINTED = etree.XPath("//*[@class or @id]")
+
+
+def _is_avatar(el: HtmlElement) -> bool:
+    """A user's or doctor's picture beside a post or an answer: never an article image."""
+    return any(word in element_hints(el) for word in ("avatar", "touxiang", "headimg", "user-pic"))
 
 
 def _all_elements(sel: Selector, selectors: tuple[str, ...]) -> list[HtmlElement]:
@@ -275,6 +283,8 @@ class ArticlePage:
             container = find_main_content(self.root, self.excluded, self.headline, whole=not forum)
             if container is not None and forum:
                 container = first_post(container)
+            elif container is not None and self.page_type == page_types.QA:
+                container = whole_dialog(container)
         return container
 
     @cached_property
@@ -465,10 +475,13 @@ class ArticlePage:
             question = any(word in hints for word in QUESTION_HINTS) or bool(QUESTION_TOKENS & tokens)
             if not question or not (any(w in hints for w in DESCRIPTION_HINTS) or DESCRIPTION_TOKENS & tokens):
                 continue
+            if any(word in hints for word in ANSWER_SIDE_HINTS):
+                continue  # question-detail-doctor: the answering doctor's card, not the question
             if el is self.headline or is_inside(el, self.excluded) or (
-                self.container is not None and is_inside(el, {self.container})
+                self.container is not None
+                and (is_inside(el, {self.container}) or is_inside(self.container, {el}))
             ):
-                continue
+                continue  # the description is beside the answers, neither in them nor around them
             return element_lines(el, skip=lambda node: node is self.headline or node in self.excluded)
         return []
 
@@ -511,7 +524,8 @@ class ArticlePage:
             return []
         images: list[Image] = []
         for img in found:
-            if is_inside(img, self.excluded) or any(is_ad(node) for node in _ancestors_within(img, self.container)):
+            ancestors = _ancestors_within(img, self.container)
+            if is_inside(img, self.excluded) or any(is_ad(node) or _is_avatar(node) for node in ancestors):
                 continue
             url = image_url(img, self.base)
             if url is not None and all(i["url"] != url for i in images):

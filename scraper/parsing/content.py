@@ -339,6 +339,27 @@ def first_post(container: HtmlElement) -> HtmlElement:
     return container
 
 
+# Class/id words of a consultation shown as a conversation (patient's and doctor's turns).
+DIALOG_HINTS = ("dialog", "chat", "duihua", "conversation")
+# How far above the body container the whole conversation may sit.
+MAX_DIALOG_LEVELS = 5
+
+
+def whole_dialog(container: HtmlElement) -> HtmlElement:
+    """On a Q&A page shown as a conversation, the element holding every turn: the outermost ancestor
+    (at most ``MAX_DIALOG_LEVELS`` up) named for a dialog (``div.dialogs``), when the container (often the
+    longest answer) sits in one; else the container."""
+    whole, node = container, container
+    for _ in range(MAX_DIALOG_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        node = parent
+        if any(word in element_hints(node) for word in DIALOG_HINTS):
+            whole = node
+    return whole
+
+
 def post_element(body: HtmlElement) -> HtmlElement | None:
     """The post a forum post's body sits in: its nearest ancestor (or itself) with a sibling of the same
     markup (the next post), at most ``MAX_POST_LEVELS`` up; None when there is none."""

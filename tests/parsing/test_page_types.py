@@ -227,3 +227,32 @@ def test_a_thread_whose_first_post_is_marked_and_dated_below_gets_its_post_autho
     assert found.body == "老爸心衰住院三次了，还有什么办法吗？"
     assert found.author == "心宽体胖2020_x"
     assert found.published == "2021-01-01T11:30:00+08:00"
+
+
+def test_a_consultation_shown_as_a_conversation_keeps_every_turn_and_no_avatar_or_doctor_card():
+    def turn(who: str, text: str, side: str) -> str:
+        face = f"<span class='avatar'><img src='/face/{side}.png'></span>"
+        return (
+            f"<div><div class='msg {side}'>{face}<b class='who'>{who}</b><div class='msg-body'>{text}</div></div></div>"
+        )
+
+    answer = (
+        "您好，根据您描述的情况，孩子夜里咳嗽加重、有痰，多考虑支气管炎，建议先查血常规和胸片，"
+        "按医嘱用止咳化痰药，多喝水，注意室内通风和湿度，若出现高热不退或呼吸急促要及时就医。"
+    )
+    turns = (
+        turn("患者", "孩子咳嗽一周了，晚上更厉害，有痰，需要吃抗生素吗？", "patient")
+        + turn("张医生", answer, "doctor")
+        + turn("患者", "谢谢医生，那需要雾化吗？晚上咳得睡不好。", "patient")
+        + turn("张医生", "咳嗽影响睡眠时可以在医生指导下雾化，一般一天两次，连续三到五天，症状好转后即可停。", "doctor")
+    )
+    card = (
+        "<div class='question-detail-doctor'><img src='/d.png'><p>张医生 主治医师 儿科 擅长：小儿呼吸道疾病</p></div>"
+    )
+    body = f"<h1>孩子咳嗽一周晚上加重怎么办</h1>{card}<div class='chat-list'>{turns}</div>"
+    found = parsed("https://ask.jk.example/question/77.html", "", body)
+    assert found.page_type == "qa"
+    turns_in_order = [line for line in found.body.split("\n") if line not in ("患者", "张医生")]
+    assert [line[:6] for line in turns_in_order] == ["孩子咳嗽一周", "您好，根据您", "谢谢医生，那", "咳嗽影响睡眠"]
+    assert "擅长" not in found.body
+    assert found.images == []
