@@ -17,6 +17,7 @@ from scraper.items import Article, Image, RelatedEntry
 from scraper.parsing import metadata, page_types
 from scraper.parsing.blocks import element_hints, element_lines, hint_tokens, remove_hidden, selected_text, text_length
 from scraper.parsing.bylines import (
+    MAX_LEADING_BYLINE_OFFSET,
     byline_author,
     is_info_line,
     meta_author,
@@ -393,14 +394,23 @@ class ArticlePage:
             text = (
                 slot_author(self.root, self.excluded)
                 or byline_author(self._text_after_headline())
-                or next((byline_author(line) for line in self._leading_lines), None)
-                or next(filter(None, map(signature_author, self.body_lines[-SIGNATURE_LINES:][::-1])), None)
+                or self._leading_byline()
+                or self._closing_signature()
                 or self.metadata.structured.author
                 or meta_author(metadata.first_meta(self.metadata.meta, metadata.AUTHOR_META) or "")
             )
         if not text:
             return None
         return clean_line(text.split("：", 1)[-1].split(":", 1)[-1]) or None
+
+    def _leading_byline(self) -> str | None:
+        """The names of a byline among the body's first lines (a dateline's （记者 …）, 本报记者 …)."""
+        found = (byline_author(line, MAX_LEADING_BYLINE_OFFSET) for line in self._leading_lines)
+        return next(filter(None, found), None)
+
+    def _closing_signature(self) -> str | None:
+        """The names of a signature among the body's last lines (执笔人：…, （羅森）)."""
+        return next(filter(None, map(signature_author, self.body_lines[-SIGNATURE_LINES:][::-1])), None)
 
     @cached_property
     def breadcrumbs(self) -> list[str]:

@@ -24,8 +24,9 @@ from scraper.text.normalize import clean_line
 
 # Labels that introduce the author's names, and the labels that end them (the next fact of the line).
 # A Q&A page's asker (提问者：…) is its author.
+# 文/ counts only as a word of its own (文/张三), never as the end of 论文： or 原文：.
 _BYLINE = re.compile(
-    r"(?:作者|撰文|撰稿人?|执笔人?|文|记者|通讯员|供稿|咨询|口述|提问者|提问人)\s*[:：/／]\s*"
+    r"(?:作者|撰文|撰稿人?|执笔人?|(?:^|(?<=[\s（(【\[|｜]))文|记者|通讯员|供稿|咨询|口述|提问者|提问人)\s*[:：/／]\s*"
     # 记者 after a space or an opening bracket, perhaps after the paper's name: （记者陈智 整合）, 本报记者 韩雪
     r"|(?:^|[\s（(])(?:本报|本台|本刊|特约|实习|见习|[\u4e00-\u9fff]{1,5}(?:报|社|台|网|刊))?记者\s*"
     # a byline line of its own: 半月谈记者 史卫燕; 作者 魏星 (a label without a colon)
@@ -71,13 +72,30 @@ def _is_title(token: str) -> bool:
     return title is not None and token[: -len(title)].endswith(UNIT_ENDINGS)
 
 
-def byline_names(text: str) -> str | None:
-    """Person names in a byline's text joined by 、; else the organisation it names; None for nobody."""
+# A byline's names end where a quotation or a sentence begins.
+OPENING_QUOTES = ("“", '"', "‘", "「", "『", "《")
+# A run of Chinese characters longer than this that names no unit is a sentence, not a name (Chinese
+# personal names have 2–4 characters; a few more with a middle dot).
+MAX_PERSON_NAME_CJK = 6
+
+
+def _is_sentence(token: str) -> bool:
+    """True for a token that is part of a sentence: more Chinese characters than a name has, and no unit."""
+    cjk = sum(1 for ch in token if "\u4e00" <= ch <= "\u9fff")
+    return cjk > MAX_PERSON_NAME_CJK and not token.endswith(UNIT_ENDINGS) and "·" not in token
+
+
+def byline_names(text: str, run_in: bool = False) -> str | None:
+    """Person names in a byline's text joined by 、; else the organisation it names; None for nobody.
+    ``run_in``: the names follow a label without a colon (``记者 温淑萍 “几年前…``), so the first token too
+    long for a person's name begins the article's text and ends them."""
     names: list[str] = []
     units: list[str] = []
     for raw in _NAME_SEPARATORS.split(text.strip()):
         raw = _PLATFORM_BADGE.sub("", raw.strip(" ：:"))
         token = simplified(raw)
+        if token.startswith(OPENING_QUOTES) or (run_in and _is_sentence(token)):
+            break  # the byline ended and the article's first sentence began: 记者 温淑萍 “几年前…
         if not token or token in NOBODY or _is_title(token) or len(token) > MAX_NAME_CHARS:
             continue
         if any(ch.isdigit() for ch in token) or token.endswith(SENTENCE_ENDS):
@@ -111,22 +129,28 @@ def _is_organisation(name: str) -> bool:
     return simplified(name).endswith(UNIT_ENDINGS) or simplified(name) in SITE_BRANDS
 
 
-def byline_author(line: str) -> str | None:
-    """The author names of an info line or byline (``作者：王建国、李敏``, ``文/张三``), or None."""
+# In a body's first lines, a byline label starts within this many characters (a dateline: 新华社内罗毕
+# ６月１３日电（记者 …）; further in, 记者： is a sentence's (…告诉记者：…).
+MAX_LEADING_BYLINE_OFFSET = 40
+
+
+def byline_author(line: str, max_offset: int | None = None) -> str | None:
+    """The author names of an info line or byline (``作者：王建国、李敏``, ``文/张三``), or None;
+    ``max_offset``: the label must start within that many characters of the line."""
     line = clean_line(line)
     match = _BYLINE.search(simplified(line))
-    if not match:
+    if not match or (max_offset is not None and match.start() > max_offset):
         return None
     rest = line[match.end() :]
     if match.group().strip() == "作者":  # a label without a colon names one author; tags may follow
         rest = rest.split()[0] if rest.split() else ""
-    return _names_up_to_next_label(rest)
+    return _names_up_to_next_label(rest, run_in=not any(ch in match.group() for ch in ":：/／"))
 
 
-def _names_up_to_next_label(rest: str) -> str | None:
+def _names_up_to_next_label(rest: str, run_in: bool = False) -> str | None:
     """The names at the start of ``rest``, up to the next label of an info line or a bracket."""
     end = _NEXT_LABEL.search(simplified(rest))
-    return byline_names(rest[: end.start()] if end else rest)
+    return byline_names(rest[: end.start()] if end else rest, run_in)
 
 
 # A signature line closing a body: 执笔人：…, （作者：…）, 文/…, □ 本报记者 … alone on a short line.

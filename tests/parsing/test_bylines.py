@@ -158,3 +158,42 @@ def test_reporter_bylines_in_datelines_and_lines_of_their_own(line, author):
 @pytest.mark.parametrize("value", ["网易", "北京新浪網", "CSDN.NET", "某某人民医院", "健康时报"])
 def test_a_meta_author_naming_a_site_or_an_organisation_names_nobody(value):
     assert meta_author(value) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("健康日报 记者 林晓 “最近来看咳嗽的孩子特别多，”儿科主任说。", "林晓"),  # the quotation ends the names
+        ("本报记者 方圆 近日从市疾控中心获悉，今年入冬以来流感病例明显增多", "方圆"),
+    ],
+)
+def test_names_after_a_label_without_a_colon_end_where_the_text_begins(line, author):
+    assert byline_author(line) == author
+
+
+def test_a_reporter_mentioned_deep_in_the_first_paragraph_is_no_byline():
+    first = (
+        "今年入冬以来，市里各大医院儿科门诊量持续攀升，不少家长带着孩子排队候诊，"
+        "有的甚至从外地赶来。儿童医院呼吸科主任告诉记者：支原体肺炎和流感叠加是主要原因。"
+    )
+    page = (
+        "<html><head><meta charset='utf-8'><title>儿科门诊量攀升_健康网</title></head><body>"
+        "<h1>儿科门诊量攀升</h1><div class='content'>"
+        f"<p>图集</p><p>{first}</p>"
+        "<p>专家建议，孩子出现发热、咳嗽等症状时，家长不要过度紧张，先在家观察，必要时到社区医院就诊。</p>"
+        "<p>平时要让孩子勤洗手、多喝水、保证睡眠，流感季节尽量少去人员密集的场所，按时接种疫苗。</p>"
+        "</div></body></html>"
+    )
+    assert article_from_html(page, "http://www.jk.example/ek/5.html").author is None
+
+
+def test_a_dateline_byline_after_a_caption_line_gives_the_author():
+    page = (
+        "<html><head><meta charset='utf-8'><title>某地出现登革热病例_健康网</title></head><body>"
+        "<h1>某地出现登革热病例</h1><div class='content'><p>图集</p>"
+        "<p>新华社广州９月２日电（记者 赵明 钱芳）广东省卫健委２日通报，全省新增本地登革热病例１２例。</p>"
+        "<p>专家提醒，登革热通过伊蚊叮咬传播，居民要清除积水，防止蚊虫滋生，外出时做好防蚊措施。</p>"
+        "<p>出现发热、头痛、肌肉关节痛等症状时要及时就医，并主动告知医生近期的旅行史和蚊虫叮咬史。</p>"
+        "</div></body></html>"
+    )
+    assert article_from_html(page, "http://www.jk.example/crb/9.html").author == "赵明、钱芳"
