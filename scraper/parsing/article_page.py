@@ -25,6 +25,7 @@ from scraper.parsing.bylines import (
     slot_author,
 )
 from scraper.parsing.content import (
+    MIN_CONTENT_SCORE,
     find_comment_blocks,
     find_main_content,
     first_post,
@@ -281,7 +282,9 @@ class ArticlePage:
         container = self._profile_container
         if container is None:
             forum = self.page_type == page_types.FORUM_THREAD
-            container = find_main_content(self.root, self.excluded, self.headline, whole=not forum)
+            # A thread's first post may be a sentence: it needs no more text than a post does.
+            least = MIN_POST_CHARS if forum else MIN_CONTENT_SCORE
+            container = find_main_content(self.root, self.excluded, self.headline, whole=not forum, min_score=least)
             if container is not None and forum:
                 container = first_post(container)
             elif container is not None and self.page_type == page_types.QA:
@@ -672,6 +675,9 @@ class ArticlePage:
         if self.page_type != page_types.FORUM_THREAD or self.container is None:
             return ""
         post = post_element(self.container)
+        if post is None:  # a thread of one post: the nearest wrapper around the body with more in it
+            own = text_length(self.container)
+            post = next((a for a in self.container.iterancestors() if text_length(a) > own), None)
         if post is None:
             return ""
         return " ".join(element_lines(post, skip=lambda el: el is self.container))[:DATE_WINDOW_CHARS]

@@ -95,12 +95,14 @@ def find_main_content(
     exclude: set[HtmlElement] | None = None,
     title: HtmlElement | None = None,
     whole: bool = True,
+    min_score: float = MIN_CONTENT_SCORE,
 ) -> HtmlElement | None:
     """The element that holds the article body, or None when nothing looks like one.
 
     Each paragraph scores its text length (link text excluded) for its parent and
     half of it for its grandparent; text written straight into a container (``<br>``
-    runs) scores for the container itself. The best-scoring container wins; with ``whole``, the parent
+    runs) scores for the container itself. The best-scoring container (of at least ``min_score``) wins;
+    with ``whole``, the parent
     of the sibling blocks it is one of (see ``_whole_of_split``; a forum thread's posts are such blocks,
     and only its first post is the body).
     """
@@ -134,7 +136,7 @@ def find_main_content(
             credit(el, own)
             credit(el.getparent(), own / 2)
     after_title = _elements_after(root, title)
-    candidates = [el for el in scores if scores[el] >= MIN_CONTENT_SCORE and _link_density(el) <= MAX_LINK_DENSITY]
+    candidates = [el for el in scores if scores[el] >= min_score and _link_density(el) <= MAX_LINK_DENSITY]
 
     def weighted(el: HtmlElement) -> float:
         return scores[el] * hint_weight(el) * (AFTER_TITLE_WEIGHT if el in after_title else 1.0)

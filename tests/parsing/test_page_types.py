@@ -256,3 +256,14 @@ def test_a_consultation_shown_as_a_conversation_keeps_every_turn_and_no_avatar_o
     assert [line[:6] for line in turns_in_order] == ["孩子咳嗽一周", "您好，根据您", "谢谢医生，那", "咳嗽影响睡眠"]
     assert "擅长" not in found.body
     assert found.images == []
+
+
+def test_a_thread_of_one_post_dated_below_it_gets_that_date():
+    post = (
+        "<div class='thread'><div class='floor-main'><div class='floor-text'>"
+        "<p>最近体检发现尿酸偏高，医生说要少吃海鲜、动物内脏，多喝水，大家平时都是怎么控制尿酸的？</p></div>"
+        "<div class='floor-foot'><span>1楼</span><span>2022-03-08 21:15</span></div></div></div>"
+    )
+    found = parsed("http://bbs.jk.example/thread-88-1-1.html", "", f"<h1>尿酸高怎么办</h1>{post}")
+    assert found.page_type == "forum_thread"
+    assert found.published == "2022-03-08T21:15:00+08:00"
