@@ -189,13 +189,20 @@ _HANDLE = re.compile(r"[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff.\-]{1,23}")
 _NOT_A_HANDLE = re.compile(r"\d{4}\s*[-/.年]|\d+\s*[楼层年月日]|^(?:阅读|浏览|评论|点击|回复)")
 
 
+# A link to an author's own page (/author/101.html, /zuozhe/wang/) is an author slot whatever its class.
+_AUTHOR_PAGE = re.compile(r"/(?:author|authors|zuozhe|writer|columnist)s?/[^/?#]+", re.IGNORECASE)
+
+
 def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
     """The first author slot's name: an element whose class/id names the author, holding a short name
-    (no digits, no label) or a link holding a user's handle (``贴吧用户_a1K92yE``), outside the ``skip``
+    (no digits, no label) or a link holding a user's handle (``贴吧用户_a1K92yE``), or a link to an
+    author's page (``/author/101.html``) holding a name, outside the ``skip``
     elements (related blocks) and comment threads."""
     for el in root.iter("span", "a", "div", "em", "p", "strong", "address", "cite"):
         hints = element_hints(el)
-        if not any(word in hints for word in SLOT_HINTS) or _inside(el, skip):
+        author_page = el.tag == "a" and _AUTHOR_PAGE.search(el.get("href") or "")
+        named = any(word in hints for word in SLOT_HINTS) or author_page
+        if not named or _inside(el, skip):
             continue
         if any(is_comment_thread(node) for node in el.iterancestors()):
             continue

@@ -197,3 +197,23 @@ def test_a_dateline_byline_after_a_caption_line_gives_the_author():
         "</div></body></html>"
     )
     assert article_from_html(page, "http://www.jk.example/crb/9.html").author == "赵明、钱芳"
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        "<div class='person'><a href='/author/101.html'><img src='/e/1.png'><p>韩冰</p></a></div>",
+        "<ul class='info'><li><a href='https://news.jk.example/zuozhe/hanbing/'>韩冰</a></li></ul>",
+    ],
+)
+def test_a_link_to_the_authors_page_names_the_author(card):
+    page = (
+        "<html><head><meta charset='utf-8'><title>HPV疫苗要打几针_健康网</title></head><body>"
+        f"<h1>HPV疫苗要打几针</h1>{card}<div class='content'>"
+        "<p>二价和四价HPV疫苗一般按0、1、6或0、2、6个月的程序接种三剂，九价疫苗也是三剂。</p>"
+        "<p>接种前不需要做HPV筛查，但已经感染过的型别，疫苗不能起到治疗作用，定期筛查仍然重要。</p>"
+        "<p>接种后要留观三十分钟，个别人会有注射部位疼痛、低热等反应，一般两三天内自行缓解。</p>"
+        "</div><div class='related'><h3>相关阅读</h3><a href='/author/7.html'>另一位作者</a></div>"
+        "</body></html>"
+    )
+    assert article_from_html(page, "http://www.jk.example/ym/4.html").author == "韩冰"
