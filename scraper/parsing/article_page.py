@@ -66,6 +66,7 @@ from scraper.parsing.titles import (
     choose_title,
     site_from_title,
     split_around_headline,
+    squeezed,
     strip_description,
     strip_site_suffix,
     strip_tag_prefix,
@@ -621,8 +622,12 @@ class ArticlePage:
             if el.tag not in HEADLINE_TAGS and not (_has_title_hint(el) or _has_title_hint(el.getparent())):
                 continue
             text = strip_tag_prefix(clean_line(el.text_content()))
+            seps = self.profile.title_separators
             if len(text) >= MIN_HEADLINE_CHARS and any(
-                t.startswith(text) or split_around_headline(t, text, self.profile.title_separators) for t in titles
+                t.startswith(text)
+                or split_around_headline(t, text, seps)
+                or squeezed(t, seps).startswith(squeezed(text, seps))
+                for t in titles
             ):
                 if best is None or len(text) > best[0]:
                     best = (len(text), el)

@@ -164,6 +164,17 @@ def cut_short(headline: str, title: str) -> bool:
     return last.isalnum() and following.isalnum()  # letters, digits and Chinese characters alike
 
 
+def squeezed(text: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS) -> str:
+    """The text without spaces and title separators, to compare parts joined differently."""
+    return re.sub(rf"\s+|{_separator_pattern(separators)}", "", text)
+
+
+def same_words(one: str, other: str, separators: tuple[str, ...] = DEFAULT_SEPARATORS) -> bool:
+    """True when two titles differ only in how their parts are joined (``疾病 问题 希望`` on the page,
+    ``疾病_问题_希望`` in the ``<title>``): equal once spaces and separators are taken out."""
+    return bool(one) and squeezed(one, separators) == squeezed(other, separators)
+
+
 def choose_title(
     h1: str | None, head_title: str | None, og_title: str | None, separators: tuple[str, ...] = DEFAULT_SEPARATORS
 ) -> str | None:
@@ -176,7 +187,7 @@ def choose_title(
         return whole
     if h1 and (
         not stripped
-        or any(s.startswith(h1) or h1.startswith(s) for s in stripped)
+        or any(s.startswith(h1) or h1.startswith(s) or same_words(s, h1, separators) for s in stripped)
         or any(split_around_headline(t, h1, separators) for t in (og_title, head_title) if t)
     ):
         return h1

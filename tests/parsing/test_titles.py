@@ -9,6 +9,7 @@ from scraper.parsing.titles import (
     SplitTitle,
     choose_title,
     cut_short,
+    same_words,
     site_from_title,
     site_name_from_suffix,
     split_around_headline,
@@ -324,3 +325,18 @@ def test_a_questions_description_run_into_its_title_is_cut_off(raw, title):
 def test_a_headline_cut_short_by_the_template_gives_way_to_the_whole_title(h1, title, chosen):
     assert choose_title(h1, title, None) == chosen
     assert cut_short(h1, chosen) is (chosen != h1)
+
+
+def test_a_headline_whose_parts_are_joined_by_spaces_is_the_title_joined_by_separators():
+    head = "高血压_头晕乏力怎么办_需要换药吗 - 某某问诊"
+    assert same_words("高血压_头晕乏力怎么办_需要换药吗", "高血压 头晕乏力怎么办 需要换药吗")
+    assert not same_words("高血压_头晕乏力怎么办", "高血压 头晕乏力怎么办 需要换药吗")
+    page = (
+        f"<html><head><meta charset='utf-8'><title>{head}</title></head><body>"
+        "<div class='fl-title'>高血压 头晕乏力怎么办 需要换药吗</div><div class='content'>"
+        "<p>患者六十岁，高血压十年，一直吃氨氯地平，最近一周早上起床头晕、乏力，血压一百四十左右。</p>"
+        "<p>医生回复：建议先连续测一周早晚血压并记录，暂不换药，复诊时带上记录，必要时调整剂量。</p>"
+        "<p>如果出现胸闷、肢体麻木、说话不清等情况，要立即到医院急诊就诊，不要等待。</p>"
+        "</div></body></html>"
+    )
+    assert article_from_html(page, "http://www.wz.example/flow/1.html").title == "高血压 头晕乏力怎么办 需要换药吗"
