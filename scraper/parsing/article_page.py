@@ -63,6 +63,7 @@ from scraper.parsing.second_opinion import (
 )
 from scraper.parsing.structured_data import StructuredData, structured_data
 from scraper.parsing.titles import (
+    DESCRIPTION_LABELS,
     choose_title,
     site_from_title,
     split_around_headline,
@@ -118,6 +119,10 @@ def first_element(sel: Selector, selectors: tuple[str, ...]) -> HtmlElement | No
 # Class/id words of a Q&A page's question description.
 QUESTION_HINTS = ("question", "wenti", "ask")
 QUESTION_TOKENS = frozenset(("q", "wt", "ques"))  # whole class/id tokens: ``q-desc``, ``wt_con``
+# Class/id tokens of a block of answers (best_answer, answer_list, huida): whole tokens, or tokens that
+# begin so; how far above the body container such a block may sit.
+ANSWER_TOKENS_PREFIXES = ("answer", "huida", "daan")
+MAX_ANSWER_LEVELS = 3
 # Class/id words of the answering side of a Q&A page (its doctor card, its answers).
 ANSWER_SIDE_HINTS = ("doctor", "answer", "reply", "expert", "yisheng")
 DESCRIPTION_TOKENS = frozenset(("con", "txt", "nr", "ms"))  # 内容 nr, 描述 ms
@@ -181,6 +186,11 @@ def _ancestors_within(el: HtmlElement, top: HtmlElement | None) -> list[HtmlElem
 
 # Elements with a class or id (where comment threads are named), found by lxml rather than a Python loop.
 _HINTED = etree.XPath("//*[@class or @id]")
+
+
+def _names_answers(el: HtmlElement) -> bool:
+    """True when the element's class/id names answers (``best_answer``, ``answer_list``, ``huida``)."""
+    return any(token.startswith(ANSWER_TOKENS_PREFIXES) for token in hint_tokens(element_hints(el)))
 
 
 def _is_avatar(el: HtmlElement) -> bool:
@@ -497,15 +507,55 @@ class ArticlePage:
             ):
                 continue  # the description is beside the answers, neither in them nor around them
             return element_lines(el, skip=lambda node: node is self.headline or node in self.excluded)
+        return self._labelled_description_lines()
+
+    def _labelled_description_lines(self) -> list[str]:
+        """A question description known by its label (``病情描述：…``, ``问题描述：``) in an element before
+        the body container and outside it (the answers below may carry the same labels: not theirs)."""
+        if self.container is None:
+            return []
+        for el in self.root.iter("span", "div", "p", "dd", "td", "section"):
+            if el is self.container or any(el is block for block in self._answer_blocks):
+                break  # the answers begin: a description below them is another question's
+            if is_inside(self.container, {el}):
+                continue  # around the answers
+            text = simplified("".join(el.text_content().split()))
+            if text.startswith(DESCRIPTION_LABELS) and not is_inside(el, self.excluded):
+                return element_lines(el, skip=lambda node: node in self.excluded)
         return []
 
     @cached_property
     def _container_lines(self) -> list[str]:
         if self.container is None:
             return []
-        return element_lines(
-            self.container, skip=lambda el: el in self.excluded or el is self.headline or is_furniture(el)
-        )
+        blocks = self._answer_blocks or [self.container]
+        skip = lambda el: el in self.excluded or el is self.headline or is_furniture(el)  # noqa: E731
+        return [line for block in blocks for line in element_lines(block, skip=skip)]
+
+    @cached_property
+    def _answer_blocks(self) -> list[HtmlElement]:
+        """On a Q&A page, every block of answers when they are split (a best answer, then the others):
+        the container's nearest block named for answers (at most ``MAX_ANSWER_LEVELS`` up) and its
+        siblings named so; empty when there is one block (the container alone is read)."""
+        if self.page_type != page_types.QA or self.container is None:
+            return []
+        chain = [self.container, *itertools.islice(self.container.iterancestors(), MAX_ANSWER_LEVELS)]
+        block = next((el for el in chain if _names_answers(el)), None)
+        parent = block.getparent() if block is not None else None
+        if block is None or parent is None:
+            return []
+        blocks = [
+            el
+            for el in parent
+            if el is block
+            or (
+                isinstance(el.tag, str)
+                and _names_answers(el)
+                and not is_inside(el, self.excluded)
+                and text_length(el) >= MIN_CONTENT_SCORE  # an answer, not its date and counters
+            )
+        ]
+        return blocks if len(blocks) > 1 else []
 
     @property
     def _leading_lines(self) -> list[str]:

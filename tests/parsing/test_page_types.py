@@ -267,3 +267,35 @@ def test_a_thread_of_one_post_dated_below_it_gets_that_date():
     found = parsed("http://bbs.jk.example/thread-88-1-1.html", "", f"<h1>尿酸高怎么办</h1>{post}")
     assert found.page_type == "forum_thread"
     assert found.published == "2022-03-08T21:15:00+08:00"
+
+
+def test_a_qa_page_with_a_best_answer_and_other_answers_apart_keeps_them_all_and_no_other_question():
+    def answer(text: str) -> str:
+        return f"<div class='reply-item'><p>医生建议：{text}</p><span>回答时间：2021-05-0{len(text) % 9}</span></div>"
+
+    other = "".join(
+        answer(t)
+        for t in (
+            "脂肪肝早期多没有症状，要靠体检发现，建议控制饮食总热量，少吃油炸食品和甜食，每周运动五次。",
+            "体重下降百分之五到十，肝脏脂肪就能明显减少，不建议自行服用保肝药，定期复查肝功能和B超。",
+        )
+    )
+    page = (
+        "<div class='qbox'><h1>脂肪肝要怎么调理？</h1><span class='meta'>网友提问 提问时间：2021-05-01</span>"
+        "<div><span>患者信息：男 35岁</span>"
+        "<span>病情描述：体检查出轻度脂肪肝，平时应酬多，想知道要怎么调理？</span></div></div>"
+        "<div class='side'><h3>相似病例</h3><a href='/q/2'>脂肪肝能喝酒吗</a></div>"
+        "<div class='best-answer'><h3>最佳回答</h3><p>病情分析：轻度脂肪肝多与饮食和饮酒有关，"
+        "戒酒、清淡饮食、规律运动，大多数人半年左右可以明显好转，一般不需要吃药。"
+        "平时晚饭不要吃得太晚太饱，少喝含糖饮料，每半年复查一次肝脏B超和血脂。</p></div>"
+        f"<div class='answers-other'><h3>其他回答（2）</h3>{other}</div>"
+        "<div class='more-q'><p><a href='/q/3'>脂肪肝会癌变吗</a></p>"
+        "<span>病情描述：查出中度脂肪肝，转氨酶偏高，会不会发展成肝硬化甚至肝癌？很担心。</span>"
+        "<div class='reply-item'><p>医生建议：中度脂肪肝伴转氨酶升高要积极干预，控制体重，戒酒。</p></div></div>"
+    )
+    found = parsed("https://ask.jk.example/question/512.html", "", page)
+    assert found.page_type == "qa"
+    assert found.body.split("\n")[0].startswith("病情描述：体检查出轻度脂肪肝")
+    for text in ("大多数人半年左右可以明显好转", "每周运动五次", "定期复查肝功能和B超"):
+        assert text in found.body
+    assert "会不会发展成肝硬化" not in found.body and "转氨酶升高要积极干预" not in found.body
