@@ -102,9 +102,8 @@ def find_main_content(
     Each paragraph scores its text length (link text excluded) for its parent and
     half of it for its grandparent; text written straight into a container (``<br>``
     runs) scores for the container itself. The best-scoring container (of at least ``min_score``) wins;
-    with ``whole``, the parent
-    of the sibling blocks it is one of (see ``_whole_of_split``; a forum thread's posts are such blocks,
-    and only its first post is the body).
+    with ``whole``, the parent of the sibling blocks it is one of (see ``_whole_of_split``; a forum
+    thread's posts are such blocks, and only its first post is the body).
     """
     exclude = exclude or set()
     scores: dict[HtmlElement, float] = defaultdict(float)
@@ -341,7 +340,8 @@ def first_post(container: HtmlElement) -> HtmlElement:
     return container
 
 
-# Class/id words of a consultation shown as a conversation (patient's and doctor's turns).
+# Class/id tokens (or their starts) of a consultation shown as a conversation (patient's and doctor's
+# turns): ``dialogs``, ``chat-list``; not ``wechat``.
 DIALOG_HINTS = ("dialog", "chat", "duihua", "conversation")
 # How far above the body container the whole conversation may sit.
 MAX_DIALOG_LEVELS = 5
@@ -357,7 +357,7 @@ def whole_dialog(container: HtmlElement) -> HtmlElement:
         if parent is None or parent.tag in ("body", "html"):
             break
         node = parent
-        if any(word in element_hints(node) for word in DIALOG_HINTS):
+        if any(token.startswith(DIALOG_HINTS) for token in hint_tokens(element_hints(node))):
             whole = node
     return whole
 
