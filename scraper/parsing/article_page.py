@@ -134,6 +134,9 @@ TITLE_HINT_WORDS = ("title", "headline", "subject", "biaoti")
 TITLE_HINT_TOKENS = frozenset(("bt", "tit", "tt", "heading"))
 # A forum thread's first post needs this much text (characters) to be a body: a sentence.
 MIN_POST_CHARS = 10
+# A byline is looked for among the body's first this many lines (a reprinted newspaper page's header
+# may take a few: date, column, editors, then 见习记者 …).
+BYLINE_LINES = 6
 # A signature line (执笔人：…) is looked for among the body's last this many lines.
 SIGNATURE_LINES = 3
 # A page without a <title>: its headline is the first element named for one, of at most this many characters.
@@ -211,6 +214,7 @@ class PageMetadata:
     script_dates: list[str]  # publication dates in ordinary <script> (var publish_time = "…", WeChat's ct)
     head_title: str | None  # the <title>
     structured: StructuredData = StructuredData()  # JSON-LD and microdata: dates, author, @type values
+    script_authors: tuple[str, ...] = ()  # authors in ordinary <script> variables (an analytics data layer)
 
     @classmethod
     def read(cls, root: HtmlElement) -> PageMetadata:
@@ -219,6 +223,7 @@ class PageMetadata:
             metadata.script_dates(root),
             metadata.head_title(root),
             structured_data(root),
+            tuple(metadata.script_authors(root)),
         )
 
     @property
@@ -401,8 +406,8 @@ class ArticlePage:
     @cached_property
     def author(self) -> str | None:
         """The profile's author, else a platform's author slot, the byline in the info bar or at the top
-        of the body, a signature among the body's last lines, JSON-LD's author, the meta author (names
-        joined by 、, no units or titles)."""
+        of the body, a signature among the body's last lines, JSON-LD's author, the meta author, an author
+        in a script's variables (names joined by 、, no units or titles; sites and ids name nobody)."""
         text = first_text(self.sel, self.profile.author)
         if not text:
             text = (
@@ -412,6 +417,7 @@ class ArticlePage:
                 or self._closing_signature()
                 or self.metadata.structured.author
                 or meta_author(metadata.first_meta(self.metadata.meta, metadata.AUTHOR_META) or "")
+                or next(filter(None, map(meta_author, self.metadata.script_authors)), None)
             )
         if not text:
             return None
@@ -419,7 +425,8 @@ class ArticlePage:
 
     def _leading_byline(self) -> str | None:
         """The names of a byline among the body's first lines (a dateline's （记者 …）, 本报记者 …)."""
-        found = (byline_author(line, MAX_LEADING_BYLINE_OFFSET) for line in self._leading_lines)
+        lines = self._container_lines[:BYLINE_LINES]
+        found = (byline_author(line, MAX_LEADING_BYLINE_OFFSET) for line in lines)
         return next(filter(None, found), None)
 
     def _closing_signature(self) -> str | None:

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from lxml.html import HtmlElement
 
@@ -31,6 +32,8 @@ _BYLINE = re.compile(
     r"|(?:^|[\s（(])(?:本报|本台|本刊|特约|实习|见习|[\u4e00-\u9fff]{1,5}(?:报|社|台|网|刊))?记者\s*"
     # a byline line of its own: 半月谈记者 史卫燕; 作者 魏星 (a label without a colon)
     r"|^[\u4e00-\u9fff]{1,6}记者\s+|(?:^|\s)作者\s+(?=[\u4e00-\u9fff])"
+    # Taiwan's 撰文者 (often glued to the name: 撰文者平松類)
+    r"|撰文者\s*[:：]?\s*"
 )
 _NEXT_LABEL = re.compile(
     r"(?:来源|来自|出处|发布时间|发布日期|发表时间|更新时间|时间|日期|阅读|浏览|点击|人气|责任编辑|编辑(?!部)|审核|校对|字号|"
@@ -48,7 +51,9 @@ _NAME_SEPARATORS = re.compile(r"\s*(?:[、，,/／;；]|\s和\s|\s)\s*")
 # 文/图 are no names either).
 NOBODY = frozenset(
     "网络整理 网络 综合 综合整理 本站 本站原创 佚名 匿名 未知 管理员 admin 男 女 网友 匿名网友 匿名用户 "
-    "整合 整理 编译 报道 采写 图 摄 供图".split()
+    "整合 整理 编译 报道 采写 图 摄 供图 "
+    # the buttons and menu items of an author slot
+    "作者中心 作者主页 个人中心 个人主页 作者专栏 关于作者 作者介绍 关注 加关注 关注作者 更多文章 about".split()
 )
 # A self-media account's platform badge after its name: 内分泌科周医生健康领域创作者.
 _PLATFORM_BADGE = re.compile(r"(?:优质)?[\u4e00-\u9fff]{2}领域创作者$")
@@ -132,15 +137,19 @@ def _is_organisation(name: str) -> bool:
 # In a body's first lines, a byline label starts within this many characters (a dateline: 新华社内罗毕
 # ６月１３日电（记者 …）; further in, 记者： is a sentence's (…告诉记者：…).
 MAX_LEADING_BYLINE_OFFSET = 40
+# ... unless the names end the line (a newspaper's header run into one line: … 版式：王宜朴 见习记者 庄小琴).
+MAX_TRAILING_NAMES_CHARS = 12
 
 
 def byline_author(line: str, max_offset: int | None = None) -> str | None:
     """The author names of an info line or byline (``作者：王建国、李敏``, ``文/张三``), or None;
-    ``max_offset``: the label must start within that many characters of the line."""
+    ``max_offset``: the label must start within that many characters of the line, or the names end it."""
     line = clean_line(line)
     match = _BYLINE.search(simplified(line))
-    if not match or (max_offset is not None and match.start() > max_offset):
+    if not match:
         return None
+    if max_offset is not None and match.start() > max_offset and len(line) - match.end() > MAX_TRAILING_NAMES_CHARS:
+        return None  # deep in the line and followed by more than names: a sentence's 记者：
     rest = line[match.end() :]
     if match.group().strip() == "作者":  # a label without a colon names one author; tags may follow
         rest = rest.split()[0] if rest.split() else ""
@@ -190,23 +199,36 @@ _NOT_A_HANDLE = re.compile(r"\d{4}\s*[-/.年]|\d+\s*[楼层年月日]|^(?:阅读
 
 
 # A link to an author's own page (/author/101.html, /zuozhe/wang/) is an author slot whatever its class.
-_AUTHOR_PAGE = re.compile(r"/(?:author|authors|zuozhe|writer|columnist)s?/[^/?#]+", re.IGNORECASE)
+_AUTHOR_PAGE = re.compile(r"/(?:author|zuozhe|writer|columnist)s?(?:/[^/?#]+|\?[^#]*\b(?:un|uid|id|name)=)", re.I)
 
 
-def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
-    """The first author slot's name: an element whose class/id names the author, holding a short name
-    (no digits, no label) or a link holding a user's handle (``贴吧用户_a1K92yE``), or a link to an
-    author's page (``/author/101.html``) holding a name, outside the ``skip``
-    elements (related blocks) and comment threads."""
+# A slot that labels its name holds a label and a name or two (撰文者平松類), not a copyright box.
+MAX_LABELLED_SLOT_CHARS = 40
+
+
+def _author_slots(root: HtmlElement, skip: set[HtmlElement]) -> Iterator[HtmlElement]:
+    """Elements whose class/id names the author, and links to an author's page, in page order, outside
+    the ``skip`` elements (related blocks) and comment threads."""
     for el in root.iter("span", "a", "div", "em", "p", "strong", "address", "cite"):
         hints = element_hints(el)
         author_page = el.tag == "a" and _AUTHOR_PAGE.search(el.get("href") or "")
-        named = any(word in hints for word in SLOT_HINTS) or author_page
-        if not named or _inside(el, skip):
+        if not (any(word in hints for word in SLOT_HINTS) or author_page) or _inside(el, skip):
             continue
-        if any(is_comment_thread(node) for node in el.iterancestors()):
-            continue
-        text = clean_line(el.text_content())
+        if not any(is_comment_thread(node) for node in el.iterancestors()):
+            yield el
+
+
+def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
+    """The author slots' name (:func:`_author_slots`): the first slot that labels its name (``撰文者平松類``),
+    else the first holding a short name (no digits, no label) or, in a link, a user's handle
+    (``贴吧用户_a1K92yE``)."""
+    slots = list(_author_slots(root, skip))
+    texts = [clean_line(el.text_content()) for el in slots]
+    labelled = (byline_author(text) for text in texts if len(text) <= MAX_LABELLED_SLOT_CHARS)
+    found = next(filter(None, labelled), None)  # a slot that labels its name (撰文者平松類) first
+    if found:
+        return found
+    for el, text in zip(slots, texts, strict=True):
         handle = el.tag == "a" and any(ch.isdigit() for ch in text) and _HANDLE.fullmatch(text)
         if handle and not _NOT_A_HANDLE.search(text):
             return text  # a user's handle, linked to the profile: digits are part of it

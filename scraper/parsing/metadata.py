@@ -111,6 +111,19 @@ def keywords(value: str | None) -> list[str]:
     return list(dict.fromkeys(w for w in words if w))
 
 
+# An author a page's scripts hold for its analytics (var aauthor = '马晓华'; "AUTHER": "何新策").
+_SCRIPT_VARIABLE_AUTHOR = re.compile(
+    r"\b[a-z_]{0,3}(?:author|auther|zuozhe|writer)[\"']?\s*[=:]\s*[\"']([^\"'<>{}\[\]\\]{2,30})[\"']", re.I
+)
+
+
+def script_authors(root: HtmlElement) -> list[str]:
+    """Author values held in variables or keys of ordinary ``<script>`` (not JSON-LD), in page order."""
+    json_ld = set(json_ld_scripts(root))
+    texts = [script.text or "" for script in root.iter("script") if script not in json_ld]
+    return [value.strip() for text in texts for value in _SCRIPT_VARIABLE_AUTHOR.findall(text)]
+
+
 def script_dates(root: HtmlElement) -> list[str]:
     """Publication date values in ordinary ``<script>`` (not JSON-LD): JSON keys (``"publishDate": "…"``),
     then script variables (``var publish_time = "…"``), then Unix timestamps in them as ISO 8601 in the

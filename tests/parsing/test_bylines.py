@@ -217,3 +217,53 @@ def test_a_link_to_the_authors_page_names_the_author(card):
         "</body></html>"
     )
     assert article_from_html(page, "http://www.jk.example/ym/4.html").author == "韩冰"
+
+
+def page_with(head: str, top: str, body_first: str = "") -> str:
+    return (
+        f"<html><head><meta charset='utf-8'><title>秋季腹泻怎么护理_健康网</title>{head}</head><body>"
+        f"<div class='menu'><a class='authorcenter' href='/daily/authorcenter'>作者中心</a></div>"
+        f"<h1>秋季腹泻怎么护理</h1>{top}<div class='content'>{body_first}"
+        "<p>秋季腹泻多由轮状病毒引起，常见于两岁以下的孩子，主要表现为发热、呕吐和蛋花汤样大便。</p>"
+        "<p>护理的关键是预防脱水，可以少量多次喂口服补液盐，继续母乳喂养，不要随意禁食。</p>"
+        "<p>如果孩子精神差、尿量明显减少、哭时无泪，说明可能已经脱水，要及时到医院就诊。</p>"
+        "</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("top", "author"),
+    [
+        # the column's box is an author slot too, but the slot that labels its name wins
+        (
+            "<div class='openauthor'><a href='/col/3'>非讀BOOK</a><em>About</em></div>"
+            "<em class='authorname'><span>撰文者</span>林美華</em>",
+            "林美華",
+        ),
+        ("<a href='/daily/author?un=健康小站长&ie=utf-8'><span class='name'>健康小站长</span></a>", "健康小站长"),
+    ],
+    ids=["labelled-slot-first", "author-page-query"],
+)
+def test_author_slots_prefer_a_labelled_name_and_ignore_menu_buttons(top, author):
+    assert article_from_html(page_with("", top), "http://www.jk.example/ek/8.html").author == author
+
+
+def test_a_byline_ending_a_long_newspaper_header_in_the_first_lines_gives_the_author():
+    header = (
+        "<p>2021-10-12</p><p>健康周刊 2021年10月12日 星期二 编辑：王越 版式：李明</p>"
+        "<p>【欢迎登录本报网站发表您的看法】 见习记者 周晓</p>"
+    )
+    assert article_from_html(page_with("", "", header), "http://www.jk.example/ek/9.html").author == "周晓"
+
+
+@pytest.mark.parametrize(
+    ("script", "author"),
+    [
+        ('var _data = {"AUTHER": "何明", "TIME": "2018-06-13"};', "何明"),
+        ("let aauthor = '孙莉'; if (aauthor.length) {}", "孙莉"),
+        ("var author = '健康网';", None),  # a site, not a person
+    ],
+)
+def test_an_author_in_a_scripts_data_layer_is_the_last_resort(script, author):
+    page = page_with(f"<script>{script}</script>", "")
+    assert article_from_html(page, "http://www.jk.example/ek/10.html").author == author
