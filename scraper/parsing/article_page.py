@@ -707,13 +707,13 @@ class ArticlePage:
         """Text that follows the headline (the info bar), up to the body container."""
         if self.headline is None:
             return ""
-        parts = [self.headline.tail or ""]
+        parts = [" ".join((self.headline.tail or "").split())]
         node: HtmlElement | None = self.headline
         while node is not None and sum(map(len, parts)) < DATE_WINDOW_CHARS:
             for sibling in node.itersiblings():
                 if self.container is not None and is_inside(self.container, {sibling}):
                     return " ".join(parts)[:DATE_WINDOW_CHARS]
-                parts.append(" ".join(sibling.itertext()))
+                parts.append(" ".join(" ".join(sibling.itertext()).split()))  # a template's indentation is no text
                 if sum(map(len, parts)) >= DATE_WINDOW_CHARS:
                     break
             node = node.getparent()

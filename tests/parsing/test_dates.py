@@ -285,3 +285,20 @@ def test_a_full_date_shown_beats_the_machine_one_and_a_shown_time_refines_the_sa
     meta = '<meta property="article:published_time" content="2021-05-02">'
     assert machine_and_shown("发布时间：2021-05-03 08:00", meta) == "2021-05-03T08:00:00+08:00"
     assert machine_and_shown("05-02 21:16", meta) == "2021-05-02T21:16:00+08:00"
+
+
+def test_the_info_bar_date_after_a_deeply_indented_template_is_read():
+    indent = "\n" + " " * 60
+    info = f"<div class='info'>{indent}<div class='author'>{indent}<span>撰文者</span>林美華{indent}</div>" * 3
+    page = (
+        "<html><head><meta charset='utf-8'><title>夏天怎么防中暑_健康網</title></head><body>"
+        f"<div class='head'><h1>夏天怎么防中暑</h1></div>{info}"
+        f"{indent}<div class='detail_info'><span>2018-11-29</span><span>瀏覽數：<em>378</em></span></div>"
+        "</div></div></div>"
+        "<div class='content'><p>高溫天氣外出要避開中午前後的時段，隨身帶水，少量多次飲用，不要等口渴了才喝。</p>"
+        "<p>出現頭暈、噁心、大量出汗時，要立刻到陰涼通風處休息，解開衣領，用濕毛巾擦拭身體降溫。</p>"
+        "<p>老人、孩子和慢性病患者更容易中暑，家中要注意通風，空調溫度不宜過低，室內外溫差不要太大。</p>"
+        "</div></body></html>"
+    )
+    result = article_from_html(page, "https://health.example.com.tw/a/1.html", fetched_at="2026-11-20T08:00:00Z")
+    assert result.published == "2018-11-29"
