@@ -19,6 +19,7 @@ from scraper.parsing.blocks import element_hints, element_lines, hint_tokens, re
 from scraper.parsing.bylines import (
     MAX_LEADING_BYLINE_OFFSET,
     byline_author,
+    is_byline_line,
     is_info_line,
     meta_author,
     signature_author,
@@ -487,9 +488,11 @@ class ArticlePage:
 
     @cached_property
     def own_body_lines(self) -> list[str]:
-        """Our body: the container's lines without the headline and the date or info line that may sit inside it."""
+        """Our body: the container's lines without the headline and the date, info or byline lines that may
+        sit at its top."""
         lines = self._container_lines
         head = [line for line in self._leading_lines if is_date_line(line, self.profile.timezone) or is_info_line(line)]
+        head += [line for line in lines[:BYLINE_LINES] if is_byline_line(line)]  # 见习记者 庄小琴 alone
         lines = [line for line in lines if line not in head] if head else lines
         if self.page_type == page_types.QA:  # the question's description comes first, then the answers
             question = [line for line in self._question_description_lines if line not in lines]

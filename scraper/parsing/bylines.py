@@ -65,8 +65,10 @@ SLOT_HINTS = ("author", "authi", "zuozhe", "writer", "byline")
 # Labels of an info line (two of them make a short line an info line).
 INFO_LABELS = (
     "发布时间", "发布日期", "发表时间", "更新时间", "时间", "日期",
-    "来源", "作者", "阅读", "浏览", "点击", "编辑", "字号",
+    "来源", "作者", "阅读", "浏览", "点击", "编辑", "字号", "版式", "美编", "校对", "审核",
 )  # fmt: skip
+# A line that is only a byline (本报记者 王明, 文/张三): a label and a name or two.
+MAX_BYLINE_LINE_CHARS = 24
 
 
 def _is_title(token: str) -> bool:
@@ -241,6 +243,12 @@ def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
 
 def _inside(el: HtmlElement, ancestors: set[HtmlElement]) -> bool:
     return any(node in ancestors for node in (el, *el.iterancestors()))
+
+
+def is_byline_line(line: str) -> bool:
+    """True for a line that is a byline and nothing else (``见习记者 庄小琴``, ``文/张三 李四``)."""
+    line = clean_line(line)
+    return len(line) <= MAX_BYLINE_LINE_CHARS and byline_author(line) is not None
 
 
 def is_info_line(line: str) -> bool:

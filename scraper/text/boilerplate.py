@@ -33,6 +33,8 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^[（(]?(?:责任编辑|责编|编辑|作者|来源|原标题|文章来源|本文来源)[:：].{0,40}[）)]?$",
         r"^(?:分享到|扫一扫|打印本页|关闭窗口|返回顶部|上一篇|下一篇)[:：]?",
         r"^(?:点击|长按).{0,10}(?:关注|二维码|下载)",
+        # A paper's call to its website, in brackets: 【欢迎登录本报网站发表您的看法 http://…】
+        r"^[【\[]欢迎(?:登录|访问|关注|订阅).{0,60}[】\]]$",
         # A forum's edit notice on a post: 本帖最后由 X 于 2021-7-12 21:48 编辑 (Discuz!), its English form.
         r"^本帖最后由.{1,40}于.{4,30}编辑$",
         r"^this post was last edited by .{1,40} (?:on|at) .{4,40}$",

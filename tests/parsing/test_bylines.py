@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 
 from scraper.items import Article
-from scraper.parsing.bylines import byline_author, is_info_line, meta_author, signature_author
+from scraper.parsing.bylines import byline_author, is_byline_line, is_info_line, meta_author, signature_author
+from scraper.stages import finish_item
+from scraper.stats import CounterStats
 from tests.helpers.pages import article_from_html
 
 
@@ -267,3 +269,29 @@ def test_a_byline_ending_a_long_newspaper_header_in_the_first_lines_gives_the_au
 def test_an_author_in_a_scripts_data_layer_is_the_last_resort(script, author):
     page = page_with(f"<script>{script}</script>", "")
     assert article_from_html(page, "http://www.jk.example/ek/10.html").author == author
+
+
+@pytest.mark.parametrize(
+    ("line", "alone"),
+    [
+        ("见习记者 周晓", True),
+        ("本报记者 韩雪 通讯员 马力", True),
+        ("文/张三 李四", True),
+        ("记者 王海 近日从市疾控中心获悉，今年入冬以来流感病例明显增多。", False),
+        ("平时要多喝水。", False),
+    ],
+)
+def test_is_byline_line(line, alone):
+    assert is_byline_line(line) is alone
+
+
+def test_a_byline_line_and_a_papers_header_at_the_top_of_the_body_leave_it():
+    header = (
+        "<p>健康周刊 2021年10月12日 星期二 编辑：王越 版式：李明</p>"
+        "<p>【欢迎登录本报网站发表您的看法 http://week.example.cn/】</p><p>见习记者 周晓</p>"
+    )
+    article = article_from_html(page_with("", "", header), "http://www.jk.example/ek/11.html")
+    article.fetched_at = "2026-11-20T08:00:00Z"
+    result = finish_item(article, CounterStats())
+    assert result.author == "周晓"
+    assert result.body.startswith("秋季腹泻多由轮状病毒引起")
