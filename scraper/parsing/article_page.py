@@ -131,7 +131,7 @@ DESCRIPTION_HINTS = ("desc", "content", "detail", "text", "info", "body", "miaos
 # A trail's last link cut short (``…``) is the title when the title starts with its first this many characters.
 MIN_CUT_TITLE = 4
 # Class/id words of a headline element: English, and pinyin 标题 (bt, biaoti).
-TITLE_HINT_WORDS = ("title", "headline", "subject", "biaoti")
+TITLE_HINT_WORDS = ("title", "headline", "subject", "biaoti", "topic")
 TITLE_HINT_TOKENS = frozenset(("bt", "tit", "tt", "heading"))
 # A forum thread's first post needs this much text (characters) to be a body: a sentence.
 MIN_POST_CHARS = 10

@@ -71,6 +71,19 @@ INFO_LABELS = (
 MAX_BYLINE_LINE_CHARS = 24
 
 
+def _without_job_title(name: str) -> str:
+    """``施秉庚醫師`` → ``施秉庚``: a full name (2–4 characters) keeps no job title after it; ``孙医师`` (a
+    surname and a title) and a handle (``内分泌科周医生``) stay whole."""
+    token = simplified(name)
+    title = next((t for t in sorted(TITLES, key=len, reverse=True) if token.endswith(t)), None)
+    if title is None:
+        return name
+    rest = name[: len(name) - len(title)]
+    full_name = 2 <= len(rest) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in rest)
+    department = any(unit in simplified(rest) for unit in ("科", "院", "中心", "部", "室"))  # 儿科张医生: a handle
+    return rest if full_name and not department else name
+
+
 def _is_title(token: str) -> bool:
     """A job title alone (医师), or a unit's title (眼科醫師); not a name with a title (孙医师)."""
     if token in TITLES:
@@ -107,6 +120,7 @@ def byline_names(text: str, run_in: bool = False) -> str | None:
             continue
         if any(ch.isdigit() for ch in token) or token.endswith(SENTENCE_ENDS):
             continue
+        raw = _without_job_title(raw)
         (units if token.endswith(UNIT_ENDINGS) else names).append(raw)
     return "、".join(dict.fromkeys(names)) or (units[0] if units else None)
 
@@ -115,6 +129,7 @@ def byline_names(text: str, run_in: bool = False) -> str | None:
 _NOT_A_LATIN_NAME = re.compile(
     r"[\d@!_/]|\.(?:com|net|org|cn)\b|\b(?:team|inc|ltd|admin|webmaster|editor)\b", re.IGNORECASE
 )
+_WEB_ADDRESS = re.compile(r"https?://|www\.|\.(?:com|net|org|cn)\b", re.IGNORECASE)
 # Portals whose name a page's meta author gives (not a person): too short to end like a unit.
 SITE_BRANDS = frozenset("网易 新浪 搜狐 腾讯 凤凰 百度 头条 知乎 豆瓣 人民 新华".split())
 
@@ -125,6 +140,8 @@ def meta_author(value: str) -> str | None:
     an organisation or a site (``网易``, ``北京新浪網``, ``CSDN.NET``: a meta author naming an organisation
     is the site's own name far more often than an article's author). A Latin name is kept whole."""
     value = clean_line(value)
+    if _WEB_ADDRESS.search(value):
+        return None  # a site builder's or a site's credit: 某某网络有限公司-http://www.example.com
     if re.search(r"[\u4e00-\u9fff]", value):
         names = [name for name in (byline_names(value) or "").split("、") if name and not _is_organisation(name)]
         return "、".join(names) or None
@@ -161,7 +178,11 @@ def byline_author(line: str, max_offset: int | None = None) -> str | None:
 def _names_up_to_next_label(rest: str, run_in: bool = False) -> str | None:
     """The names at the start of ``rest``, up to the next label of an info line or a bracket."""
     end = _NEXT_LABEL.search(simplified(rest))
-    return byline_names(rest[: end.start()] if end else rest, run_in)
+    names = rest[: end.start()] if end else rest
+    glued_label = end is not None and "\u4e00" <= end.group()[0] <= "\u9fff"  # a word, not a bracket
+    if glued_label and names and not names[-1].isspace() and " " in names.strip():
+        names = names.strip().rsplit(" ", 1)[0]  # 苏娜 每经编辑: 每经 is the next label's paper, no name
+    return byline_names(names, run_in)
 
 
 # A signature line closing a body: 执笔人：…, （作者：…）, 文/…, □ 本报记者 … alone on a short line.

@@ -295,3 +295,20 @@ def test_a_byline_line_and_a_papers_header_at_the_top_of_the_body_leave_it():
     result = finish_item(article, CounterStats())
     assert result.author == "周晓"
     assert result.body.startswith("秋季腹泻多由轮状病毒引起")
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("撰文/某某醫院 整形外科 林志明醫師", "林志明"),  # a full name keeps no job title
+        ("作者：孙医师", "孙医师"),  # a surname and a title stay whole
+        ("作者：儿科王医生", "儿科王医生"),  # a self-media handle stays whole
+        ("实习记者 马丽 某报编辑 周全", "马丽"),  # 某报编辑: the paper of the next label, no name
+    ],
+)
+def test_titles_after_full_names_and_qualifiers_of_the_next_label_are_no_names(line, author):
+    assert byline_author(line) == author
+
+
+def test_a_meta_author_with_a_web_address_is_a_site_builders_credit():
+    assert meta_author("某某网络有限公司-高端网站建站专家-http://www.example.com") is None

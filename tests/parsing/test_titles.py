@@ -340,3 +340,18 @@ def test_a_headline_whose_parts_are_joined_by_spaces_is_the_title_joined_by_sepa
         "</div></body></html>"
     )
     assert article_from_html(page, "http://www.wz.example/flow/1.html").title == "高血压 头晕乏力怎么办 需要换药吗"
+
+
+def test_a_headline_named_as_a_topic_is_found_and_its_date_read():
+    page = (
+        "<html><head><meta charset='utf-8'><title>什么是焦虑症(图)_健康频道_某某网</title></head><body>"
+        "<div class='topbar'>2024年11月9日 星期六</div>"
+        "<div id='artical_topic'>什么是焦虑症(图)</div><div class='info'>2010年08月25日 14:50 某某网健康论坛</div>"
+        "<div class='content'><p>焦虑症是一种以焦虑情绪为主要表现的神经症，常伴有心慌、出汗、坐立不安等症状。</p>"
+        "<p>多数患者经过规范的心理治疗和药物治疗可以明显好转，关键是早发现、早干预，不要讳疾忌医。</p>"
+        "<p>平时保持规律作息，适当运动，学会放松和倾诉，也有助于缓解焦虑情绪，预防复发。</p></div>"
+        "</body></html>"
+    )
+    result = article_from_html(page, "http://health.example.com/a/2312442.shtml")
+    assert result.title == "什么是焦虑症(图)"
+    assert result.published == "2010-08-25T14:50:00+08:00"
