@@ -65,6 +65,7 @@ from scraper.parsing.second_opinion import (
 from scraper.parsing.structured_data import StructuredData, structured_data
 from scraper.parsing.titles import (
     DESCRIPTION_LABELS,
+    MIN_CUT_HEADLINE_CHARS,
     choose_title,
     site_from_title,
     split_around_headline,
@@ -140,6 +141,8 @@ MIN_POST_CHARS = 10
 BYLINE_LINES = 6
 # A signature line (执笔人：…) is looked for among the body's last this many lines.
 SIGNATURE_LINES = 3
+# A title cut short ends mid-sentence, at a comma.
+CUT_TITLE_ENDINGS = ("，", ",", "、", "；")  # not an ellipsis: 血头仍隐秘活跃…… is a whole title
 # A page without a <title>: its headline is the first element named for one, of at most this many characters.
 MAX_UNTITLED_HEADLINE_CHARS = 80
 
@@ -356,6 +359,7 @@ class ArticlePage:
             h1 = strip_tag_prefix(self.headline_text) if self.headline is not None else None
             chosen = choose_title(h1, self.metadata.head_title, self.metadata.meta.get("og:title"), seps)
             chosen = strip_description(chosen) if chosen else chosen
+            chosen = self._whole_of_cut_title(chosen) if chosen else chosen
         if chosen and self.profile.site_name:
             chosen = strip_site_suffix(chosen, seps, site=self.profile.site_name)
         return chosen or None
@@ -422,7 +426,8 @@ class ArticlePage:
             )
         if not text:
             return None
-        return clean_line(text.split("：", 1)[-1].split(":", 1)[-1]) or None
+        author = clean_line(text.split("：", 1)[-1].split(":", 1)[-1]) or None
+        return None if author is not None and self.site and simplified(author) == simplified(self.site) else author
 
     def _leading_byline(self) -> str | None:
         """The names of a byline among the body's first lines (a dateline's （记者 …）, 本报记者 …)."""
@@ -692,6 +697,16 @@ class ArticlePage:
                 if best is None or len(text) > best[0]:
                     best = (len(text), el)
         return best[1] if best else next(iter(self.root.iter("h1")), None)
+
+    def _whole_of_cut_title(self, title: str) -> str:
+        """A title cut short mid-sentence (``我以前就有高血压，生完孩子20天多一点，``: the <title> keeps 20
+        characters) continued by a short element on the page that starts with it: that element's text."""
+        stem = title
+        if not title.endswith(CUT_TITLE_ENDINGS) or len(stem) < MIN_CUT_HEADLINE_CHARS:
+            return title
+        texts = (clean_line(el.text_content()) for el in self.root.iter("p", "div", "span", "h1", "h2", "h3", "td"))
+        whole = [t for t in texts if t.startswith(stem) and len(stem) < len(t) <= MAX_UNTITLED_HEADLINE_CHARS]
+        return min(whole, key=len) if whole else title  # the innermost: the question, not its box
 
     def _untitled_headline(self) -> HtmlElement | None:
         """A page with no ``<title>`` and no og:title (a saved fragment, an old CMS): the first ``<h1>``,

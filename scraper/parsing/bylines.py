@@ -45,7 +45,9 @@ TITLES = frozenset(
     "主任医师 副主任医师 主治医师 住院医师 医师 医生 教授 副教授 博士 硕士 研究员 护士长 护师 药师 记者 通讯员 "
     "实习生 特约记者 编辑 主编 院长 副院长 主任 副主任 专家 营养师 心理咨询师".split()
 )
-UNIT_ENDINGS = ("医院", "科", "中心", "大学", "学院", "研究所", "研究院", "部", "室", "报", "网", "社", "台", "站")
+UNIT_ENDINGS = (
+    "医院", "科", "中心", "大学", "学院", "研究所", "研究院", "部", "室", "报", "网", "社", "台", "站", "医学",
+)  # fmt: skip
 _NAME_SEPARATORS = re.compile(r"\s*(?:[、，,/／;；]|\s和\s|\s)\s*")
 # Bylines that name nobody (an asker's sex shown beside the name, the 整合 of （记者陈智 整合） and the 图 of
 # 文/图 are no names either).
@@ -53,7 +55,8 @@ NOBODY = frozenset(
     "网络整理 网络 综合 综合整理 本站 本站原创 佚名 匿名 未知 管理员 admin 男 女 网友 匿名网友 匿名用户 "
     "整合 整理 编译 报道 采写 图 摄 供图 "
     # the buttons and menu items of an author slot
-    "作者中心 作者主页 个人中心 个人主页 作者专栏 关于作者 作者介绍 关注 加关注 关注作者 更多文章 about".split()
+    "作者中心 作者主页 个人中心 个人主页 作者专栏 关于作者 作者介绍 关注 加关注 关注作者 更多文章 about "
+    "暂未更新 最近发布 查看更多 更多 展开 收起".split()
 )
 # A self-media account's platform badge after its name: 内分泌科周医生健康领域创作者.
 _PLATFORM_BADGE = re.compile(r"(?:优质)?[\u4e00-\u9fff]{2}领域创作者$")
@@ -143,9 +146,15 @@ def meta_author(value: str) -> str | None:
     if _WEB_ADDRESS.search(value):
         return None  # a site builder's or a site's credit: 某某网络有限公司-http://www.example.com
     if re.search(r"[\u4e00-\u9fff]", value):
-        names = [name for name in (byline_names(value) or "").split("、") if name and not _is_organisation(name)]
-        return "、".join(names) or None
+        return _person_names(value)
     return None if not value or _NOT_A_LATIN_NAME.search(value) or len(value) > MAX_NAME_CHARS * 2 else value
+
+
+def _person_names(text: str) -> str | None:
+    """The person names of a text (joined by 、); None when it names only an organisation or a site (an
+    unlabelled slot or a meta tag naming 自由時報 names the publisher, not an author)."""
+    names = [name for name in (byline_names(text) or "").split("、") if name and not _is_organisation(name)]
+    return "、".join(names) or None
 
 
 def _is_organisation(name: str) -> bool:
@@ -256,7 +265,7 @@ def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
         if handle and not _NOT_A_HANDLE.search(text):
             return text  # a user's handle, linked to the profile: digits are part of it
         if text and len(text) <= MAX_NAME_CHARS and not any(ch.isdigit() for ch in text) and "：" not in text:
-            name = byline_author(text) or byline_names(text)
+            name = byline_author(text) or _person_names(text)
             if name:
                 return name
     return None

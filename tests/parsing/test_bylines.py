@@ -312,3 +312,9 @@ def test_titles_after_full_names_and_qualifiers_of_the_next_label_are_no_names(l
 
 def test_a_meta_author_with_a_web_address_is_a_site_builders_credit():
     assert meta_author("某某网络有限公司-高端网站建站专家-http://www.example.com") is None
+
+
+@pytest.mark.parametrize("slot", ["暂未更新 最近发布 查看更多", "自由時報", "梅斯医学"])
+def test_an_unlabelled_author_slot_naming_a_publisher_or_buttons_names_nobody(slot):
+    top = f"<div class='author-box'><span class='author'>{slot}</span></div>"
+    assert article_from_html(page_with("", top), "http://www.jk.example/ek/12.html").author is None

@@ -355,3 +355,28 @@ def test_a_headline_named_as_a_topic_is_found_and_its_date_read():
     result = article_from_html(page, "http://health.example.com/a/2312442.shtml")
     assert result.title == "什么是焦虑症(图)"
     assert result.published == "2010-08-25T14:50:00+08:00"
+
+
+def test_a_title_element_cut_at_a_comma_is_completed_by_the_question_on_the_page():
+    page = (
+        "<html><head><meta charset='utf-8'><title>我妈妈最近总是失眠，晚上一两点还睡不着，</title></head><body>"
+        "<div class='ask'><p>我妈妈最近总是失眠，晚上一两点还睡不着，吃了安眠药也没用怎么办</p>"
+        "<span>图片因涉及用户隐私无法显示</span></div><div class='answer'>"
+        "<p>老年人失眠很常见，先排查有没有焦虑、抑郁或者夜尿多、疼痛等原因，白天适当活动，少睡午觉。</p>"
+        "<p>安眠药要在医生指导下用，不要自行加量，可以先试试规律作息和睡前放松，仍不改善再到睡眠科就诊。</p>"
+        "</div></body></html>"
+    )
+    result = article_from_html(page, "https://www.wy.example/consult/1.html")
+    assert result.title == "我妈妈最近总是失眠，晚上一两点还睡不着，吃了安眠药也没用怎么办"
+
+
+def test_a_title_ending_with_an_ellipsis_is_whole():
+    page = (
+        "<html><head><meta charset='utf-8'><title>献血新规之后：血库平稳、隐患仍在……_某某网</title></head>"
+        "<body><h1>献血新规之后：血库平稳、隐患仍在……</h1><div class='content'>"
+        "<p>献血新规之后：血库平稳、隐患仍在……这是记者连续走访多家血站后的发现，各地血液供应总体平稳。</p>"
+        "<p>专家表示，无偿献血对健康无害，符合条件的市民可以就近到献血屋献血，献血前要吃清淡早餐。</p>"
+        "<p>献血后注意休息，多喝水，二十四小时内不做剧烈运动，针眼处保持清洁干燥，防止感染。</p>"
+        "</div></body></html>"
+    )
+    assert article_from_html(page, "http://www.mm.example/a/3.html").title == "献血新规之后：血库平稳、隐患仍在……"
