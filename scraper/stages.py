@@ -70,12 +70,17 @@ REPLACEMENT = "\ufffd"
 MAX_REPLACEMENT_SHARE = 0.01
 
 
+def is_mojibake(text: str) -> bool:
+    """True when more than :data:`MAX_REPLACEMENT_SHARE` of the text is U+FFFD."""
+    return text.count(REPLACEMENT) > MAX_REPLACEMENT_SHARE * len(text)
+
+
 def drop_stray_replacements(adapter: ItemAdapter, stats: Stats) -> None:
     """Drop the stray U+FFFD of the title and body (counted in ``clean/replacement_characters``),
     unless there are so many that the text is mojibake (see :data:`MAX_REPLACEMENT_SHARE`)."""
     text = f"{adapter.get('title') or ''}{adapter.get('body') or ''}"
     found = text.count(REPLACEMENT)
-    if not found or found > MAX_REPLACEMENT_SHARE * len(text):
+    if not found or is_mojibake(text):
         return
     for name in ("title", "body"):
         if adapter.get(name):
@@ -89,7 +94,7 @@ def mojibake_errors(item: Any) -> list[str]:
     errors = []
     for name in ("title", "body"):
         value = adapter.get(name) or ""
-        if value.count(REPLACEMENT) > MAX_REPLACEMENT_SHARE * len(value):
+        if is_mojibake(value):
             errors.append(f"{name}: mojibake ({value.count(REPLACEMENT)} undecodable characters)")
     return errors
 

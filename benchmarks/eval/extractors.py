@@ -50,18 +50,32 @@ def finished(article: Any) -> Any:
         return exc.item
 
 
+def parse_saved(
+    url: str,
+    body: bytes,
+    headers: dict[str, str],
+    fetched_at: str,
+    more_pages: dict[str, bytes] | None = None,
+    second_opinion: bool = False,
+) -> Any:
+    """healthscrape's finished record of a saved page (later pages of a split article from
+    ``more_pages``, by URL), or the Skip saying why there is none."""
+    more_pages = more_pages or {}
+
+    def fetch(other: str) -> Response | None:
+        saved = more_pages.get(other)
+        return as_response(other, saved, headers) if saved is not None else None
+
+    response = as_response(url, body, headers)
+    result = parse_article(response, fetched_at=fetched_at, fetch=fetch, second_opinion=second_opinion)
+    return result if isinstance(result, Skip) else finished(result)
+
+
 def healthscrape(page: LabeledPage, second_opinion: bool = False) -> Prediction:
     """healthscrape's record of the page (``second_opinion``: with SECOND_OPINION_ENABLED)."""
-
-    def fetch(url: str) -> Response | None:
-        body = page.more_pages.get(url)
-        return as_response(url, body, page.headers) if body is not None else None
-
-    response = as_response(page.url, page.body, page.headers)
-    result = parse_article(response, fetched_at=page.fetched_at, fetch=fetch, second_opinion=second_opinion)
-    if isinstance(result, Skip):
+    item = parse_saved(page.url, page.body, page.headers, page.fetched_at, page.more_pages, second_opinion)
+    if isinstance(item, Skip):
         return Prediction(lost=True)
-    item = finished(result)
     return Prediction(item.title, item.published, item.body, item.sections, item.related, item.author, item.page_type)
 
 

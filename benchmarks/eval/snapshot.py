@@ -20,8 +20,8 @@ from typing import Any
 from itemadapter import ItemAdapter
 
 from benchmarks.eval.corpus import EVAL_DIR, REAL_FOLDERS, load_corpus
-from benchmarks.eval.extractors import as_response, finished
-from scraper.parsing import Skip, parse_article
+from benchmarks.eval.extractors import parse_saved
+from scraper.parsing import Skip
 from tests.helpers.field_reports import field_reports
 from tests.helpers.field_reports import run_extract as extract_page
 from tests.helpers.paths import FIXTURES
@@ -32,15 +32,10 @@ Records = dict[str, Any]
 def _record(
     url: str, body: bytes, headers: dict[str, str], fetched_at: str, more: dict[str, bytes], second_opinion: bool
 ) -> Any:
-    def fetch(other: str) -> Any:
-        page = more.get(other)
-        return as_response(other, page, headers) if page is not None else None
-
-    response = as_response(url, body, headers)
-    result = parse_article(response, fetched_at=fetched_at, fetch=fetch, second_opinion=second_opinion)
+    result = parse_saved(url, body, headers, fetched_at, more, second_opinion)
     if isinstance(result, Skip):
         return f"skip: {result.reason}"
-    record = ItemAdapter(finished(result)).asdict()
+    record = ItemAdapter(result).asdict()
     record.pop("fetched_at", None)
     return record
 

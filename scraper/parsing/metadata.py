@@ -117,19 +117,22 @@ _SCRIPT_VARIABLE_AUTHOR = re.compile(
 )
 
 
+def ordinary_scripts(root: HtmlElement) -> list[str]:
+    """The texts of the page's ``<script>`` elements that are not JSON-LD (read in structured_data)."""
+    json_ld = set(json_ld_scripts(root))
+    return [script.text or "" for script in root.iter("script") if script not in json_ld]
+
+
 def script_authors(root: HtmlElement) -> list[str]:
     """Author values held in variables or keys of ordinary ``<script>`` (not JSON-LD), in page order."""
-    json_ld = set(json_ld_scripts(root))
-    texts = [script.text or "" for script in root.iter("script") if script not in json_ld]
-    return [value.strip() for text in texts for value in _SCRIPT_VARIABLE_AUTHOR.findall(text)]
+    return [value.strip() for text in ordinary_scripts(root) for value in _SCRIPT_VARIABLE_AUTHOR.findall(text)]
 
 
 def script_dates(root: HtmlElement) -> list[str]:
     """Publication date values in ordinary ``<script>`` (not JSON-LD): JSON keys (``"publishDate": "…"``),
     then script variables (``var publish_time = "…"``), then Unix timestamps in them as ISO 8601 in the
     default site time zone (``var ct = "1594689120"`` → ``2020-07-14T09:12:00+08:00``)."""
-    json_ld = set(json_ld_scripts(root))
-    texts = [script.text or "" for script in root.iter("script") if script not in json_ld]
+    texts = ordinary_scripts(root)
     values = [value for text in texts for value in _SCRIPT_JSON_DATE.findall(text)]
     values += [value for text in texts for value in _SCRIPT_VARIABLE_DATE.findall(text) if not value.isdigit()]
     zone = timezone_of(DEFAULT_TIMEZONE) or UTC
