@@ -45,6 +45,8 @@ TITLES = frozenset(
     "主任医师 副主任医师 主治医师 住院医师 医师 医生 教授 副教授 博士 硕士 研究员 护士长 护师 药师 记者 通讯员 "
     "实习生 特约记者 编辑 主编 院长 副院长 主任 副主任 专家 营养师 心理咨询师".split()
 )
+# The titles, longest first, so that 副主任医师 is found before 医师.
+TITLES_LONGEST_FIRST = tuple(sorted(TITLES, key=len, reverse=True))
 UNIT_ENDINGS = (
     "医院", "科", "中心", "大学", "学院", "研究所", "研究院", "部", "室", "报", "网", "社", "台", "站", "医学",
 )  # fmt: skip
@@ -78,7 +80,7 @@ def _without_job_title(name: str) -> str:
     """``施秉庚醫師`` → ``施秉庚``: a full name (2–4 characters) keeps no job title after it; ``孙医师`` (a
     surname and a title) and a handle (``内分泌科周医生``) stay whole."""
     token = simplified(name)
-    title = next((t for t in sorted(TITLES, key=len, reverse=True) if token.endswith(t)), None)
+    title = next((t for t in TITLES_LONGEST_FIRST if token.endswith(t)), None)
     if title is None:
         return name
     rest = name[: len(name) - len(title)]
