@@ -4,7 +4,8 @@
 ``benchmarks/eval/incoming*/`` and of ``benchmarks/eval/kinds-heldout/``, every saved page under
 ``tests/fixtures/pages/`` and every field report, and writes ``{page id: record or "skip: reason"}``
 (``fetched_at`` left out). ``python -m benchmarks.eval.snapshot --diff BEFORE.json AFTER.json`` prints
-the pages whose records differ and how (field by field), and exits 1 when any do.
+the pages whose records differ and how (field by field; the untouched real pages only as a count), and
+exits 1 when any do.
 
 The usual round: snapshot at HEAD (``git stash``), snapshot with the change, diff.
 """
@@ -19,7 +20,7 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 
-from benchmarks.eval.corpus import EVAL_DIR, REAL_FOLDERS, load_corpus
+from benchmarks.eval.corpus import EVAL_DIR, REAL_FOLDERS, UNTOUCHED_REAL, load_corpus
 from benchmarks.eval.extractors import parse_saved
 from scraper.parsing import Skip
 from tests.helpers.field_reports import field_reports
@@ -75,12 +76,28 @@ def snapshot(exclude: tuple[str, ...] = (), second_opinion: bool = False) -> Rec
     return records
 
 
-def diff(before: Records, after: Records) -> list[str]:
-    """Lines saying which pages' records differ between two snapshots, field by field."""
+def untouched_keys() -> set[str]:
+    """The snapshot keys of the real pages nobody tunes on (template ``real-new``)."""
+    return {
+        f"{folder.name}/{page.id}"
+        for folder in REAL_FOLDERS
+        if (folder / "labels.jsonl").exists()
+        for page in load_corpus(folder, folder)
+        if page.template == UNTOUCHED_REAL
+    }
+
+
+def diff(before: Records, after: Records, hidden: frozenset[str] = frozenset()) -> list[str]:
+    """Lines saying which pages' records differ between two snapshots, field by field; pages of ``hidden``
+    (the untouched real pages) are counted, never shown, so that nobody tunes on them."""
     lines = []
+    changed_hidden = 0
     for key in sorted(before.keys() | after.keys()):
         old, new = before.get(key), after.get(key)
         if old == new:
+            continue
+        if key in hidden:
+            changed_hidden += 1
             continue
         if not isinstance(old, dict) or not isinstance(new, dict):
             lines.append(f"{key}: {str(old)[:80]!r} → {str(new)[:80]!r}")
@@ -88,6 +105,8 @@ def diff(before: Records, after: Records) -> list[str]:
         for field in sorted(old.keys() | new.keys()):
             if old.get(field) != new.get(field):
                 lines.append(f"{key}: {field}: {str(old.get(field))[:100]!r} → {str(new.get(field))[:100]!r}")
+    if changed_hidden:
+        lines.append(f"and {changed_hidden} untouched real page(s) (not shown: their eval figures tell)")
     return lines
 
 
@@ -106,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.diff:
         before, after = (json.loads(Path(p).read_text(encoding="utf-8")) for p in args.diff)
-        lines = diff(before, after)
+        lines = diff(before, after, frozenset(untouched_keys()))
         print("\n".join(lines) if lines else f"no record differs ({len(after)} pages)")
         return 1 if lines else 0
     if not args.out:

@@ -22,6 +22,7 @@ from scraper.parsing.bylines import (
     is_byline_line,
     is_info_line,
     meta_author,
+    profile_author,
     signature_author,
     slot_author,
 )
@@ -419,6 +420,7 @@ class ArticlePage:
                 slot_author(self.root, self.excluded)
                 or byline_author(self._text_after_headline())
                 or self._leading_byline()
+                or profile_author(self._header_links())
                 or self._closing_signature()
                 or self.metadata.structured.author
                 or meta_author(metadata.first_meta(self.metadata.meta, metadata.AUTHOR_META) or "")
@@ -434,6 +436,19 @@ class ArticlePage:
         lines = self._container_lines[:BYLINE_LINES]
         found = (byline_author(line, MAX_LEADING_BYLINE_OFFSET) for line in lines)
         return next(filter(None, found), None)
+
+    def _header_links(self) -> list[HtmlElement]:
+        """The links between the headline and the body container, in page order (a post's header: the
+        poster, the board, the date), outside related blocks and comment threads."""
+        if self.headline is None or self.container is None:
+            return []
+        order = {el: number for number, el in enumerate(self.root.iter())}
+        start, end = order.get(self.headline, -1), order.get(self.container, -1)
+        return [
+            link
+            for link in self.root.iter("a")
+            if start < order[link] < end and not is_inside(link, {self.headline, *self.excluded})
+        ]
 
     def _closing_signature(self) -> str | None:
         """The names of a signature among the body's last lines (执笔人：…, （羅森）)."""

@@ -5,6 +5,7 @@
   titles are left out and several names become one string joined by ``、``.
 * :func:`slot_author` reads a platform's author slot (``#js_author_name``, ``.author``, Discuz!'s
   ``.authi``): an element named for the author whose text is a short name.
+* :func:`profile_author` reads a post's header: the poster's name in a link to a user's profile page.
 * :func:`signature_author` reads a signature line that closes a body (``执笔人：…``).
 * :func:`byline_names` keeps the person names of a name list (JSON-LD's ``author`` is read with it, in
   ``structured_data``).
@@ -14,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from lxml.html import HtmlElement
 
@@ -270,6 +271,32 @@ def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
             name = byline_author(text) or _person_names(text)
             if name:
                 return name
+    return None
+
+
+# A link to a user's profile page on a forum or a platform: /people/212148925/, /user/52323388.html,
+# space-uid-1001.html, home.php?mod=space&uid=1001, /u/4f2a9 (an id with a digit in it).
+_PROFILE_PAGE = re.compile(
+    r"/(?:people|users?|u|members?|space|profile|home|homepage|usercenter)/[\w.-]*\d"
+    r"|space-uid-\d+|[?&](?:uid|userid|user_id|mid)=\d+",
+    re.I,
+)
+
+
+def profile_author(links: Iterable[HtmlElement]) -> str | None:
+    """The poster's name: the first of ``links`` (a post's header, between the headline and the body) that
+    leads to a user's profile page (``/people/212148925/``, ``space-uid-1001.html``) and shows a name or a
+    handle; an avatar's link shows its ``alt`` or ``title``. None when no such link names anyone."""
+    for link in links:
+        if not _PROFILE_PAGE.search(link.get("href") or ""):
+            continue
+        images = link.findall(".//img")
+        text = clean_line(link.text_content()) or clean_line(link.get("title") or "")
+        text = text or next((clean_line(img.get("alt") or "") for img in images if img.get("alt")), "")
+        if not text or len(text) > MAX_NAME_CHARS or simplified(text) in NOBODY or _NOT_A_HANDLE.search(text):
+            continue
+        if _HANDLE.fullmatch(text) or _person_names(text):
+            return text
     return None
 
 

@@ -22,7 +22,9 @@ from scraper.text.sections import ENTRY_HEADINGS
 
 QA_SCHEMA_TYPES = ("QAPage", "Question")
 FORUM_GENERATORS = ("discuz", "phpwind", "dvbbs", "phpbb", "vbulletin", "xenforo")
-_FORUM_URL = re.compile(r"thread-\d+|viewthread\.php|read\.php\?tid=|/bbs/|tieba\.baidu\.com/p/\d+|/showtopic", re.I)
+_FORUM_URL = re.compile(
+    r"thread-\d+|viewthread\.php|read\.php\?tid=|/bbs/|tieba\.baidu\.com/p/\d+|/showtopic|/group/topic/\d+", re.I
+)
 # A forum post's element id: Discuz!'s postmessage_1001 / post_1001, phpwind's read_1001.
 _POST_ID = re.compile(r"(?:postmessage|post|read|pid)_?\d+$")
 _QA_URL = re.compile(r"/(?:question|questions|wenda|ask|wenti|qa)/|zhidao\.baidu\.com|/q/\d+", re.I)
@@ -35,10 +37,16 @@ def _hints(root: HtmlElement) -> str:
     return " ".join(element_hints(el) for el in root.iter() if isinstance(el.tag, str))
 
 
+# What a thread writes beside the original poster's name in the replies (a short element of its own).
+OP_LABELS = frozenset(("楼主", "樓主", "LZ"))
+
+
 def _is_forum(root: HtmlElement, url: str, generator: str) -> bool:
     if any(name in generator.lower() for name in FORUM_GENERATORS) or _FORUM_URL.search(url):
         return True
-    return any(_POST_ID.match(el.get("id") or "") for el in root.iter("div", "td"))
+    if any(_POST_ID.match(el.get("id") or "") for el in root.iter("div", "td")):
+        return True
+    return any("".join(el.itertext()).strip() in OP_LABELS for el in root.iter("span", "em", "i", "b", "label"))
 
 
 # What a Q&A page writes beside the question and beside its answers, when its class names do not say

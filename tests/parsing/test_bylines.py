@@ -318,3 +318,57 @@ def test_a_meta_author_with_a_web_address_is_a_site_builders_credit():
 def test_an_unlabelled_author_slot_naming_a_publisher_or_buttons_names_nobody(slot):
     top = f"<div class='author-box'><span class='author'>{slot}</span></div>"
     assert article_from_html(page_with("", top), "http://www.jk.example/ek/12.html").author is None
+
+
+def thread_page(header: str, replies: str = "") -> str:
+    """A community post: the headline, a header naming the poster, the post, replies by other users."""
+    return (
+        "<html><head><meta charset='utf-8'><title>做完胃镜后多久能吃饭 - 消化病友会</title></head><body>"
+        "<div class='nav'><a href='/'>首页</a> <a href='/login'>登录</a></div>"
+        f"<h2 class='topic-title'>做完胃镜后多久能吃饭</h2><div class='poster'>{header}</div>"
+        "<div class='topic-body'>"
+        "<p>上周做了无痛胃镜，医生说两个小时后才能喝水，可是麻药过了以后特别饿，想问问大家是怎么安排的。</p>"
+        "<p>我做的时候还取了两块活检，护士说当天只能吃温凉的流食，第二天可以吃软烂的面条和粥。</p>"
+        "<p>有没有做过的朋友说说，取了活检以后多久可以正常吃饭，辣的东西要忌口多长时间？</p>"
+        f"</div><ul class='replies'>{replies}</ul></body></html>"
+    )
+
+
+REPLIES = (
+    "<li><a href='/member/8841/'>夏夜晚风</a> <span>2023-04-02 10:15</span><p>我取活检后三天都吃的粥。</p></li>"
+    "<li><a href='/member/9120/'>胃病老病号</a> <span>2023-04-02 11:30</span><p>辣的至少忌一周吧。</p></li>"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "author"),
+    [
+        # a name in a link to the user's profile page, beside the date
+        ("<a href='/member/5521/'>静水流深</a> 发表于 2023-04-02 09:12", "静水流深"),
+        # Discuz!-style profile URL with a handle that has digits in it
+        ("<a href='space-uid-77310.html'>tangtang_2019</a> <em>2023-4-2 09:12</em>", "tangtang_2019"),
+        # an avatar's link first: its alt names the poster
+        (
+            "<a href='https://club.example/u/3f9a21'><img src='/face/3f9a21.png' alt='静水流深'></a>"
+            "<span>楼主</span> <span>2023-04-02 09:12</span>",
+            "静水流深",
+        ),
+        # a query-string profile link
+        ("作者：<a href='/home.php?mod=space&uid=5521'>静水流深</a>", "静水流深"),
+        # links that are no profile (the board, a login) name nobody
+        ("<a href='/board/12/'>胃肠病版</a> <a href='/login'>登录后回复</a> 2023-04-02", None),
+        # a profile link showing a button, not a name
+        ("<a href='/member/5521/'>关注</a> 2023-04-02", None),
+    ],
+    ids=["name", "discuz-handle", "avatar-alt", "query", "no-profile", "button"],
+)
+def test_the_poster_linked_to_a_profile_page_in_the_posts_header_is_the_author(header, author):
+    page = thread_page(header, REPLIES)
+    assert article_from_html(page, "http://club.example/topic/41.html").author == author
+
+
+def test_profile_links_of_repliers_and_of_the_nav_never_name_the_author():
+    page = thread_page("2023-04-02 09:12", REPLIES).replace(
+        "<a href='/login'>登录</a>", "<a href='/user/1001/'>站长小王</a>"
+    )
+    assert article_from_html(page, "http://club.example/topic/41.html").author is None

@@ -28,6 +28,11 @@ def test_a_plain_article():
     assert found.page_type == "article"
 
 
+def test_an_article_that_mentions_the_original_poster_in_prose_stays_an_article():
+    body = f"<h1>胃痛怎么办</h1><div class='content'>{PROSE}<p><span>楼主说的办法</span>我也试过。</p></div>"
+    assert parsed("http://www.jk.example/a/3.html", "", body).page_type == "article"
+
+
 def test_comment_areas_named_post_do_not_make_a_forum():
     body = f"<h1>胃痛怎么办</h1><div class='content'>{PROSE}</div><div id='post_comment_area'>评论</div>"
     assert parsed("http://www.jk.example/a/2.html", "", body).page_type == "article"
@@ -39,8 +44,12 @@ def test_comment_areas_named_post_do_not_make_a_forum():
         ("http://bbs.jk.example/read.php?tid=88", "<meta name='generator' content='phpwind 9.0'>", ""),
         ("http://bbs.jk.example/t/5.html", "", "<div id='postmessage_1201'></div>"),
         ("https://tieba.baidu.com/p/7712345", "", ""),
+        ("https://www.sns.example/group/topic/2577", "", ""),
+        # the original poster marked in the replies
+        ("http://quan.jk.example/wei/3391.html", "", "<ul><li><a>胃友甲</a><span class='op'>楼主</span>谢谢</li></ul>"),
+        ("http://quan.jk.example/wei/3392.html", "", "<ul><li><a>胃友乙</a> <em>樓主</em> 謝謝</li></ul>"),
     ],
-    ids=["generator", "post-markup", "tieba-url"],
+    ids=["generator", "post-markup", "tieba-url", "group-topic-url", "op-label", "op-label-traditional"],
 )
 def test_forum_threads(url, head, body):
     found = parsed(url, head, f"<h1>胃痛怎么办</h1><div class='t_f'>{PROSE}</div>{body}")
