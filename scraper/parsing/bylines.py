@@ -136,13 +136,17 @@ _NOT_A_LATIN_NAME = re.compile(
     r"[\d@!_/]|\.(?:com|net|org|cn)\b|\b(?:team|inc|ltd|admin|webmaster|editor)\b", re.IGNORECASE
 )
 _WEB_ADDRESS = re.compile(r"https?://|www\.|\.(?:com|net|org|cn)\b", re.IGNORECASE)
+# A login in a meta tag or a script variable (xiaoai, zhangsan): one lower-case word; a person's name
+# written in Latin letters is capitalised (Jane Doe, Zhang San).
+_LOGIN = re.compile(r"[a-z][a-z.\-]*")
 # Portals whose name a page's meta author gives (not a person): too short to end like a unit.
 SITE_BRANDS = frozenset("网易 新浪 搜狐 腾讯 凤凰 百度 头条 知乎 豆瓣 人民 新华".split())
 
 
 def meta_author(value: str) -> str | None:
     """A ``<meta name=author>`` value as person names (Chinese names joined by 、), or None when it names
-    nobody: a staff id (``L_104485``, ``1911``), an e-mail address, an engine's credit (``Discuz! Team``),
+    nobody: a staff id (``L_104485``, ``1911``) or login (``xiaoai``), an e-mail address, an engine's
+    credit (``Discuz! Team``),
     an organisation or a site (``网易``, ``北京新浪網``, ``CSDN.NET``: a meta author naming an organisation
     is the site's own name far more often than an article's author). A Latin name is kept whole."""
     value = clean_line(value)
@@ -150,7 +154,9 @@ def meta_author(value: str) -> str | None:
         return None  # a site builder's or a site's credit: 某某网络有限公司-http://www.example.com
     if re.search(r"[\u4e00-\u9fff]", value):
         return _person_names(value)
-    return None if not value or _NOT_A_LATIN_NAME.search(value) or len(value) > MAX_NAME_CHARS * 2 else value
+    if not value or _NOT_A_LATIN_NAME.search(value) or _LOGIN.fullmatch(value) or len(value) > MAX_NAME_CHARS * 2:
+        return None
+    return value
 
 
 def _person_names(text: str) -> str | None:

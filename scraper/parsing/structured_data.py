@@ -226,12 +226,23 @@ def _dates(objects: list[dict[str, Any]]) -> Iterator[str]:
             yield from _strings(obj.get(key))
 
 
+def _publisher_names(obj: dict[str, Any]) -> set[str]:
+    """The names of an object's ``publisher`` (a name, an object's ``name``, or a list of those)."""
+    value = obj.get("publisher")
+    members = value if isinstance(value, list) else [value]
+    return {name for m in members for name in _strings(_flat(m).get("name") if isinstance(m, dict) else m)}
+
+
 def _author(objects: list[dict[str, Any]]) -> str | None:
-    """The first ``author`` that names someone: a name, an object's ``name``, or a list of those."""
+    """The first ``author`` that names someone: a name, an object's ``name``, or a list of those; the
+    publisher credited as the author (``"author": {"@type": "Organization", "name": "自由時報"}`` beside the
+    same ``publisher``) names nobody."""
     for obj in objects:
         value = obj.get(AUTHOR_PROPERTY)
         members = value if isinstance(value, list) else [value]
         names = [_flat(m).get("name") if isinstance(m, dict) else m for m in members]
+        publishers = _publisher_names(obj)
+        names = [name for name in names if not (isinstance(name, str) and name.strip() in publishers)]
         found = byline_names("、".join(name for name in names if isinstance(name, str)))
         if found:
             return found

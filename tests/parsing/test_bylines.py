@@ -135,7 +135,10 @@ def test_a_signature_closing_the_body_gives_the_author_when_nothing_else_does():
         ("20931", None),
         ("editor@example.com", None),
         ("Discuz! Team and Comsenz UI Team", None),  # an engine's credit
+        ("xiaoai", None),  # a login
+        ("web-editor", None),
         ("Jane Doe", "Jane Doe"),
+        ("Osler", "Osler"),
         ("王芳 李强", "王芳、李强"),
     ],
 )

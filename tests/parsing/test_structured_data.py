@@ -161,6 +161,20 @@ def test_author_as_a_name_an_object_or_a_list(author, name):
     assert read(ld({"@type": "Article", "author": author})).author == name
 
 
+@pytest.mark.parametrize(
+    ("author", "publisher", "name"),
+    [
+        ({"@type": "Organization", "name": "康健日報"}, {"@type": "Organization", "name": "康健日報"}, None),
+        ("健康时报", "健康时报", None),
+        ([{"@type": "Person", "name": "刘敏"}, {"name": "健康时报"}], {"name": "健康时报"}, "刘敏"),
+        ({"@type": "Organization", "name": "健康时报编辑部"}, {"name": "健康时报"}, "健康时报编辑部"),
+    ],
+    ids=["organisation-is-publisher", "plain-names", "person-and-publisher", "desk-of-the-publisher"],
+)
+def test_the_publisher_credited_as_author_names_nobody(author, publisher, name):
+    assert read(ld({"@type": "NewsArticle", "author": author, "publisher": publisher})).author == name
+
+
 def test_type_urls_and_lists_give_their_last_part():
     found = read(ld({"@type": ["https://schema.org/QAPage", "schema:WebPage"], "@context": "https://schema.org"}))
     assert found.types == ("QAPage", "WebPage")
