@@ -44,6 +44,7 @@ from scraper.parsing.dates import (
     gregorian,
     is_date_line,
     labelled_date,
+    last_modified_date,
     only_update_dates,
     parse_date,
     timezone_of,
@@ -368,7 +369,7 @@ class ArticlePage:
     @cached_property
     def published(self) -> str | None:
         """Publication date: profile, the info bar after the headline, JSON-LD/meta, <time>, URL, the line
-        after the body, a forum post's own date, labels anywhere."""
+        after the body, a forum post's own date, labels anywhere, a statement of the page's last change."""
         tz, now, year = self.profile.timezone, self._now(), self._year_hint()
         text = first_text(self.sel, self.profile.published)
         found = parse_date(text, tz, now, year) if text else None
@@ -395,6 +396,7 @@ class ArticlePage:
             or parse_date(self._post_text(), tz, now, year)
             or labelled_date(self._page_text(), tz)
             or (parse_date(window, tz) if update_only else None)
+            or last_modified_date(self._page_text(), tz)
         )
 
     def _now(self) -> datetime | None:

@@ -50,7 +50,7 @@ _TIME = r"(?:[T\s]*(?P<hour>\d{1,2})[:：时](?P<minute>\d{1,2})(?:[:：分](?P<
 _OFFSET = r"(?P<offset>Z|[+-]\d{2}:?\d{2})?"
 _NUMERIC = re.compile(
     r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<month>\d{1,2})\s*(?:[-/.]|月)\s*"
-    r"(?P<day>\d{1,2})(?!\d)\s*日?(?:\s*(?:星期|周)[一二三四五六日天])?" + _TIME + _OFFSET
+    r"(?P<day>\d{1,2})(?!\d)\s*日?(?:\s*[（(]?\s*(?:星期|周|礼拜)[一二三四五六日天]\s*[）)]?)?" + _TIME + _OFFSET
 )
 _ENGLISH = re.compile(
     r"\b(?P<mname>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d{2})\b"
@@ -223,6 +223,25 @@ def labelled_date(
     text = gregorian(simplified(text))
     found = _labelled(text, tz, labels)
     return found[0].iso if found else None
+
+
+# A statement of a page's last change: 于2013年7月15日 (星期一) 13:23最后更改 (MediaWiki's footer), 本页最后
+#修订于…; a label before the date (最后修改于：…) or a verb after it.
+_LAST_CHANGE_BEFORE = ("最后修改于", "最后修订于", "最后更改于", "最后编辑于", "最后更新于", "修订于", *UPDATED_LABELS)
+_LAST_CHANGE_AFTER = re.compile(r"\s*(?:最后|最终)?(?:更改|修改|修订|编辑|更新)")
+
+
+def last_modified_date(text: str, tz: str | None = DEFAULT_TIMEZONE) -> str | None:
+    """The date of a statement of the page's last change (``此页由用户行医于2013年7月15日 (星期一) 13:23最后更改``,
+    ``本页最后修订于…``), or None: the only date some pages (wiki entries) carry."""
+    text = gregorian(simplified(text))
+    labelled = _labelled(text, tz, _LAST_CHANGE_BEFORE)
+    if labelled:
+        return labelled[0].iso
+    for match in _NUMERIC.finditer(text):
+        if _LAST_CHANGE_AFTER.match(text, match.end()):
+            return _numeric(match, tz)
+    return None
 
 
 def date_in_url(url: str) -> str | None:

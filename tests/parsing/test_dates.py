@@ -12,6 +12,7 @@ from scraper.parsing.dates import (
     gregorian,
     is_date_line,
     labelled_date,
+    last_modified_date,
     parse_date,
 )
 from tests.helpers.pages import article_from_html, parsed_article, saved_page
@@ -44,6 +45,8 @@ HOST = "http://www.kangning.example"
         ("时间：2020/6/8 08:30", "2020-06-08T08:30:00+08:00"),
         ("2020-07-14 09:12:00", "2020-07-14T09:12:00+08:00"),
         ("2020年07月14日 周二 09:12", "2020-07-14T09:12:00+08:00"),
+        ("2020年7月14日 (星期二) 09:12", "2020-07-14T09:12:00+08:00"),  # the weekday in brackets
+        ("2020-07-14（礼拜二）09:12", "2020-07-14T09:12:00+08:00"),
         # An explicit offset is kept as written ("Z" as +00:00).
         ("2020-07-14T09:12:00+08:00", "2020-07-14T09:12:00+08:00"),
         ("2020-07-14T01:12:00Z", "2020-07-14T01:12:00+00:00"),
@@ -302,3 +305,31 @@ def test_the_info_bar_date_after_a_deeply_indented_template_is_read():
     )
     result = article_from_html(page, "https://health.example.com.tw/a/1.html", fetched_at="2026-11-20T08:00:00Z")
     assert result.published == "2018-11-29"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("此页由百科用户小林于2019年3月8日 (星期五) 16:40最后更改。 本站内容由网友添加", "2019-03-08T16:40:00+08:00"),
+        ("本页面最后修订于2021年12月1日 (星期三) 08:05。", "2021-12-01T08:05:00+08:00"),
+        ("本條目最後修訂於2018年5月6日", "2018-05-06"),  # Traditional
+        ("2020-02-03 更新", "2020-02-03"),
+        ("2020-02-03 门诊时间调整，请患者留意。", None),  # a date in prose is no change statement
+        ("欢迎访问本站", None),
+    ],
+)
+def test_last_modified_date(text: str, expected: str | None) -> None:
+    assert last_modified_date(text) == expected
+
+
+def test_an_entry_whose_only_date_is_its_last_change_in_the_footer_is_dated_so() -> None:
+    page = (
+        "<html><head><meta charset='utf-8'><title>足底筋膜炎 - 康百科</title></head><body>"
+        "<h1>足底筋膜炎</h1><div id='content'>"
+        "<p>足底筋膜炎是足跟疼痛最常见的原因，多见于长期站立、跑步过多或者体重较大的人。</p>"
+        "<p>典型表现是早晨起床下地第一步时足跟刺痛，走几步后减轻，久坐后再站起又会加重。</p>"
+        "<p>治疗以休息、拉伸足底筋膜和小腿肌肉为主，穿有足弓支撑的鞋，疼痛明显时可以冰敷。</p></div>"
+        "<ul id='footer'><li>此页由康百科用户<a href='/u/3'>阿杰</a>于2016年10月9日 (星期日) 21:18最后更改。</li>"
+        "<li>内容仅供参考</li></ul></body></html>"
+    )
+    assert article_from_html(page, "http://baike.kang.example/w/zdjmy").published == "2016-10-09T21:18:00+08:00"
