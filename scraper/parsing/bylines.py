@@ -25,10 +25,12 @@ from scraper.text.hanzi import simplified
 from scraper.text.normalize import clean_line
 
 # Labels that introduce the author's names, and the labels that end them (the next fact of the line).
-# A Q&A page's asker (提问者：…) is its author.
+# A Q&A page's asker (提问者：…) is its author; an account's 原创：name names the original's author.
 # 文/ counts only as a word of its own (文/张三), never as the end of 论文： or 原文：.
 _BYLINE = re.compile(
     r"(?:作者|撰文|撰稿人?|执笔人?|(?:^|(?<=[\s（(【\[|｜]))文|记者|通讯员|供稿|咨询|口述|提问者|提问人)\s*[:：/／]\s*"
+    # an official account's repost line: 原创： 李潇潇 39健康网 (the author, then the account)
+    r"|原创\s*[:：]\s*"
     # 记者 after a space or an opening bracket, perhaps after the paper's name: （记者陈智 整合）, 本报记者 韩雪
     r"|(?:^|[\s（(])(?:本报|本台|本刊|特约|实习|见习|[\u4e00-\u9fff]{1,5}(?:报|社|台|网|刊))?记者\s*"
     # a byline line of its own: 半月谈记者 史卫燕; 作者 魏星 (a label without a colon)
@@ -188,6 +190,10 @@ def byline_author(line: str, max_offset: int | None = None) -> str | None:
     if max_offset is not None and match.start() > max_offset and len(line) - match.end() > MAX_TRAILING_NAMES_CHARS:
         return None  # deep in the line and followed by more than names: a sentence's 记者：
     rest = line[match.end() :]
+    if match.group().startswith("原创"):  # 原创： 李潇潇 39健康网: the last name is the account's
+        end = _NEXT_LABEL.search(simplified(rest))
+        tokens = (rest[: end.start()] if end else rest).split()
+        return byline_names(" ".join(tokens[:-1])) if len(tokens) > 1 else None
     if match.group().strip() == "作者":  # a label without a colon names one author; tags may follow
         rest = rest.split()[0] if rest.split() else ""
     return _names_up_to_next_label(rest, run_in=not any(ch in match.group() for ch in ":：/／"))
