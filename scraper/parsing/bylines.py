@@ -46,12 +46,15 @@ _NEXT_LABEL = re.compile(
 # Words in a byline that are not names: job titles (a whole token) and units (a token ending so).
 TITLES = frozenset(
     "主任医师 副主任医师 主治医师 住院医师 医师 医生 教授 副教授 博士 硕士 研究员 护士长 护师 药师 记者 通讯员 "
-    "实习生 特约记者 编辑 主编 院长 副院长 主任 副主任 专家 营养师 心理咨询师".split()
+    "实习生 特约记者 编辑 主编 院长 副院长 主任 副主任 专家 营养师 心理咨询师 "
+    # an association's officers (亞洲跨性別健康專業協會主席 麥棨諾醫生)
+    "主席 副主席 会长 副会长 理事长 秘书长 主任委员 副主任委员".split()
 )
 # The titles, longest first, so that 副主任医师 is found before 医师.
 TITLES_LONGEST_FIRST = tuple(sorted(TITLES, key=len, reverse=True))
 UNIT_ENDINGS = (
     "医院", "科", "中心", "大学", "学院", "研究所", "研究院", "部", "室", "报", "网", "社", "台", "站", "医学",
+    "协会", "学会", "分会", "基金会", "委员会", "联合会", "新闻", "频道",
 )  # fmt: skip
 _NAME_SEPARATORS = re.compile(r"\s*(?:[、，,/／;；]|\s和\s|\s)\s*")
 # Bylines that name nobody (an asker's sex shown beside the name, the 整合 of （记者陈智 整合） and the 图 of

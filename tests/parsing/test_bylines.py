@@ -25,6 +25,8 @@ from tests.helpers.pages import article_from_html
         ("作者：孙医师 来源：本站原创", "孙医师"),  # a name with a title stays a name
         ("文／安心健康網編輯部", "安心健康網編輯部"),  # only an organisation: it is the author
         ("作者：网络整理", None),
+        ("【作者：中华医学会骨科学分会副主任委员 刘建平教授】", "刘建平"),  # an association's officer
+        ("撰文：台灣營養學會理事長 陳淑芬", "陳淑芬"),
         ("原创： 周雨桐 健康大观园", "周雨桐"),  # an account's repost line: the author, then the account
         ("原创：家庭医生在线", None),  # only the account
         ("原创：王磊 陈佳 协和医生说 2023-01-05", "王磊、陈佳"),
