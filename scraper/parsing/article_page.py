@@ -17,6 +17,7 @@ from scraper.items import Article, Image, RelatedEntry
 from scraper.parsing import metadata, page_types
 from scraper.parsing.blocks import element_hints, element_lines, hint_tokens, remove_hidden, selected_text, text_length
 from scraper.parsing.bylines import (
+    affiliation_byline,
     MAX_LEADING_BYLINE_OFFSET,
     byline_author,
     is_byline_line,
@@ -421,6 +422,7 @@ class ArticlePage:
             text = (
                 slot_author(self.root, self.excluded)
                 or byline_author(self._text_after_headline())
+                or affiliation_byline(self._text_after_headline())
                 or self._leading_byline()
                 or profile_author(self._header_links())
                 or self._closing_signature()

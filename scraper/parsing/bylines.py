@@ -202,6 +202,36 @@ def byline_author(line: str, max_offset: int | None = None) -> str | None:
     return _names_up_to_next_label(rest, run_in=not any(ch in match.group() for ch in ":：/／"))
 
 
+# An affiliation opening an unlabelled byline (南京军区福州总医院 吴志 林晋): a hospital, a department, a
+# university or an institute; a medium's name (…报, …网) is not one (人民网 人民健康 names no one).
+AFFILIATION_ENDINGS = ("医院", "科", "中心", "大学", "学院", "研究所", "研究院", "卫生院", "疾控中心")
+_SHORT_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+MAX_UNLABELLED_NAMES = 4
+
+
+def _is_short_name(token: str) -> bool:
+    plain = simplified(token)
+    return bool(_SHORT_NAME.fullmatch(token)) and not _is_title(plain) and not plain.endswith(UNIT_ENDINGS)
+
+
+def affiliation_byline(text: str) -> str | None:
+    """The names of an unlabelled byline that opens ``text``, a health paper's convention: affiliations,
+    then one to four names of 2–3 characters, up to the next label of an info line (``南京军区福州总医院
+    吴志 林晋 发布时间：…`` → ``吴志、林晋``); None for anything else."""
+    text = clean_line(text)
+    end = _NEXT_LABEL.search(simplified(text))
+    tokens = (text[: end.start()] if end else text).split()
+    units = 0
+    while units < len(tokens) and simplified(tokens[units]).endswith(AFFILIATION_ENDINGS):
+        units += 1
+    names = tokens[units:]
+    if not units or not 1 <= len(names) <= MAX_UNLABELLED_NAMES:
+        return None
+    if not all(_is_short_name(name) for name in names):
+        return None
+    return "、".join(names)
+
+
 def _names_up_to_next_label(rest: str, run_in: bool = False) -> str | None:
     """The names at the start of ``rest``, up to the next label of an info line or a bracket."""
     end = _NEXT_LABEL.search(simplified(rest))

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from scraper.items import Article
-from scraper.parsing.bylines import byline_author, is_byline_line, is_info_line, meta_author, signature_author
+from scraper.parsing.bylines import (
+    affiliation_byline,
+    byline_author,
+    is_byline_line,
+    is_info_line,
+    meta_author,
+    signature_author,
+)
 from scraper.stages import finish_item
 from scraper.stats import CounterStats
 from tests.helpers.pages import article_from_html
@@ -381,3 +388,35 @@ def test_profile_links_of_repliers_and_of_the_nav_never_name_the_author():
         "<a href='/login'>登录</a>", "<a href='/user/1001/'>站长小王</a>"
     )
     assert article_from_html(page, "http://club.example/topic/41.html").author is None
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("北京大学第三医院 运动医学科 张伟 刘芳 发布时间：2019-05-06", "张伟、刘芳"),
+        ("四川大學華西醫院 陳思遠", "陳思遠"),
+        ("复旦大学公共卫生学院 王敏 李立 赵强 孙红 周平", None),  # five: a list, no byline
+        ("人民网 人民健康 2020-01-02", None),  # a medium, not an affiliation
+        ("北京协和医院 门诊部 2020-01-02", None),  # a unit after the hospital
+        ("张伟 刘芳", None),  # no affiliation: nothing says these are names
+        ("协和医院专家提醒 春季过敏高发", None),
+    ],
+)
+def test_affiliation_byline(line, author):
+    assert affiliation_byline(line) == author
+
+
+def test_an_unlabelled_byline_of_affiliation_and_names_under_the_headline_gives_the_authors():
+    page = (
+        "<html><head><meta charset='utf-8'><title>腰椎间盘突出不一定要手术_健康周刊</title></head><body>"
+        "<table><tr><td class='bt'>腰椎间盘突出不一定要手术</td></tr>"
+        "<tr><td>浙江大学医学院附属第二医院 骨科 陈立 吴倩</td></tr>"
+        "<tr><td>发布时间：2018年03月12日 查看次数：88</td></tr>"
+        "<tr><td class='nr'><p>腰椎间盘突出症的患者，八成以上经过保守治疗可以缓解，真正需要手术的是少数。</p>"
+        "<p>保守治疗包括卧床休息、牵引、理疗和药物，急性期过后要在医生指导下做腰背肌锻炼。</p>"
+        "<p>如果出现大小便障碍、下肢无力加重，或者保守治疗三个月无效，才考虑手术治疗。</p></td></tr>"
+        "</table></body></html>"
+    )
+    found = article_from_html(page, "http://paper.jk.example/2018-03-12/7.html")
+    assert found.author == "陈立、吴倩"
+    assert "骨科 陈立" not in found.body
