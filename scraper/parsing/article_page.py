@@ -17,8 +17,8 @@ from scraper.items import Article, Image, RelatedEntry
 from scraper.parsing import metadata, page_types
 from scraper.parsing.blocks import element_hints, element_lines, hint_tokens, remove_hidden, selected_text, text_length
 from scraper.parsing.bylines import (
-    affiliation_byline,
     MAX_LEADING_BYLINE_OFFSET,
+    affiliation_byline,
     byline_author,
     is_byline_line,
     is_info_line,
