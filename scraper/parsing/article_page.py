@@ -728,15 +728,17 @@ class ArticlePage:
         return min(whole, key=len) if whole else title  # the innermost: the question, not its box
 
     def _untitled_headline(self) -> HtmlElement | None:
-        """A page with no ``<title>`` and no og:title (a saved fragment, an old CMS): the first ``<h1>``,
-        else the first element whose class/id names a headline (``div.Heading``, ``td.biaoti``), else
-        the first ``<h2>``, each with a headline's length."""
+        """A page with no ``<title>`` and no og:title, or a generic one (a saved fragment, an old CMS, a
+        page titled 图文详情): the first ``<h1>``, else the first element whose class/id names a headline
+        (``h2._title``, ``div.Heading``, ``td.biaoti``), else the first ``<h2>``, each with a headline's
+        length; a label (``图文简介：``) is none."""
 
         def fits(el: HtmlElement) -> bool:
-            length = len(clean_line(el.text_content()))
-            return MIN_HEADLINE_CHARS <= length <= MAX_UNTITLED_HEADLINE_CHARS
+            text = clean_line(el.text_content())
+            return MIN_HEADLINE_CHARS <= len(text) <= MAX_UNTITLED_HEADLINE_CHARS and not text.endswith(("：", ":"))
 
-        named = (el for el in self.root.iter("div", "td", "p", "span", "strong", "b") if _has_title_hint(el))
+        tags = ("h2", "h3", "div", "td", "p", "span", "strong", "b")
+        named = (el for el in self.root.iter(*tags) if _has_title_hint(el))
         candidates = itertools.chain(self.root.iter("h1"), named, self.root.iter("h2"))
         return next((el for el in candidates if fits(el)), None)
 

@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 from scraper.parsing.dates import timezone_of
 from scraper.parsing.structured_data import json_ld_scripts
 from scraper.profiles import DEFAULT_TIMEZONE
+from scraper.text.hanzi import simplified
 from scraper.text.normalize import clean_line
 
 # Meta names/properties that carry the publication date, strongest first.
@@ -87,12 +88,24 @@ def base_url(root: HtmlElement, url: str) -> str:
     return url
 
 
+# <title>s that name a kind of page or an editor's default, not the article (the headline is on the
+# page): 图文详情, 文章详情, 无标题文档 (Dreamweaver's), Document (a front-end template's).
+GENERIC_TITLES = frozenset(
+    "详情 详情页 图文详情 文章详情 新闻详情 资讯详情 内容详情 正文 正文页 文章 新闻 内容页 文章页 "
+    "无标题 无标题文档 无标题文件 无标题页 document untitled index".split()
+)
+# Separators of a generic title's site suffix (文章详情 - 科普中国 is generic too).
+_SUFFIX = re.compile(r"\s*[-_|–—－｜]\s*")
+
+
 def head_title(root: HtmlElement) -> str | None:
-    """The ``<title>`` as one clean line, or None."""
+    """The ``<title>`` as one clean line, or None (also for a generic title, :data:`GENERIC_TITLES`,
+    with or without a site suffix)."""
     for title in root.iter("title"):
         text = clean_line(title.text_content() or "")
         if text:
-            return text
+            first = _SUFFIX.split(text, maxsplit=1)[0]
+            return None if simplified(first).lower() in GENERIC_TITLES else text
     return None
 
 

@@ -380,3 +380,27 @@ def test_a_title_ending_with_an_ellipsis_is_whole():
         "</div></body></html>"
     )
     assert article_from_html(page, "http://www.mm.example/a/3.html").title == "献血新规之后：血库平稳、隐患仍在……"
+
+
+@pytest.mark.parametrize(
+    ("head_title", "headline"),
+    [
+        ("图文详情", "<div class='page-head'><span class='art_title'>冬季手脚冰凉是怎么回事</span></div>"),
+        ("文章详情 - 健康科普平台", "<h2 class='detail-title'>冬季手脚冰凉是怎么回事</h2>"),
+        ("無標題文件", "<h1>冬季手脚冰凉是怎么回事</h1>"),  # Traditional 无标题文档
+        ("Document", "<h3 class='news_title'>冬季手脚冰凉是怎么回事</h3>"),
+    ],
+    ids=["page-kind", "page-kind-with-site", "editor-default", "template-default"],
+)
+def test_a_generic_head_title_gives_way_to_the_headline_on_the_page(head_title: str, headline: str) -> None:
+    page = (
+        f"<html><head><meta charset='utf-8'><title>{head_title}</title></head><body>"
+        "<div class='crumb'><span class='tips_title'>所在位置：</span><a href='/'>首页</a></div>"
+        f"{headline}<div class='intro'><span class='tips_title'>内容简介：</span>手脚冰凉多与末梢循环差有关。</div>"
+        "<div class='article-content'>"
+        "<p>冬季手脚冰凉多见于年轻女性和老人，常与末梢血液循环差、贫血或者甲状腺功能减退有关。</p>"
+        "<p>平时要注意保暖，适当运动促进血液循环，饮食上可以多吃些牛羊肉、红枣等温热的食物。</p>"
+        "<p>如果伴有乏力、怕冷明显、体重增加等表现，要到医院查血常规和甲状腺功能。</p>"
+        "</div></body></html>"
+    )
+    assert article_from_html(page, "http://kp.jk.example/detail/5521").title == "冬季手脚冰凉是怎么回事"
