@@ -76,6 +76,7 @@ from scraper.parsing.titles import (
     strip_description,
     strip_site_suffix,
     strip_tag_prefix,
+    title_segments,
 )
 from scraper.profiles import SiteProfile
 from scraper.profiles.selectors import select, select_elements
@@ -702,11 +703,17 @@ class ArticlePage:
         if not titles:
             return self._untitled_headline()
         best: tuple[int, HtmlElement] | None = None
+        seps = self.profile.title_separators
+        # The title's first part: an element showing just that beats a copy of the whole <title>
+        # (a photo viewer's caption: T | 國際 | 三立新聞網).
+        bare = {squeezed(parts[0], seps) for t in titles if len(parts := title_segments(t, seps)) > 1}
+        bare_headline: HtmlElement | None = None
         for el in self.root.iter(*HEADLINE_TAGS, "div", "p", "span", "strong", "b", "td"):
             if el.tag not in HEADLINE_TAGS and not (_has_title_hint(el) or _has_title_hint(el.getparent())):
                 continue
             text = strip_tag_prefix(clean_line(el.text_content()))
-            seps = self.profile.title_separators
+            if bare_headline is None and squeezed(text, seps) in bare:
+                bare_headline = el
             if len(text) >= MIN_HEADLINE_CHARS and any(
                 t.startswith(text)
                 or split_around_headline(t, text, seps)
@@ -715,6 +722,10 @@ class ArticlePage:
             ):
                 if best is None or len(text) > best[0]:
                     best = (len(text), el)
+        if best is not None and bare_headline is not None and squeezed(best[1].text_content(), seps) not in bare:
+            whole = any(squeezed(clean_line(best[1].text_content()), seps) == squeezed(t, seps) for t in titles)
+            if whole:
+                return bare_headline
         return best[1] if best else next(iter(self.root.iter("h1")), None)
 
     def _whole_of_cut_title(self, title: str) -> str:

@@ -404,3 +404,19 @@ def test_a_generic_head_title_gives_way_to_the_headline_on_the_page(head_title: 
         "</div></body></html>"
     )
     assert article_from_html(page, "http://kp.jk.example/detail/5521").title == "冬季手脚冰凉是怎么回事"
+
+
+def test_a_copy_of_the_whole_head_title_in_a_photo_viewer_is_no_headline() -> None:
+    page = (
+        "<html><head><meta charset='utf-8'><title>孩子反复咳嗽要警惕过敏 | 亲子 | 康健新闻网</title></head><body>"
+        "<div class='gallery'><div class='photo-full-title'>孩子反复咳嗽要警惕过敏 | 亲子 | 康健新闻网</div></div>"
+        "<h1 class='news-title'>孩子反复咳嗽要警惕过敏</h1><div class='info'><time>2022/03/08 10:15:00</time></div>"
+        "<div id='Content1'>"
+        "<p>孩子咳嗽超过四周，夜间和清晨加重，运动后明显，要考虑咳嗽变异性哮喘等过敏性疾病。</p>"
+        "<p>家长可以留意咳嗽是否和季节、花粉、尘螨有关，必要时带孩子做过敏原检测和肺功能检查。</p>"
+        "<p>确诊后要规范用药，不要自行停药，同时减少接触过敏原，保持室内通风和清洁。</p>"
+        "</div></body></html>"
+    )
+    found = article_from_html(page, "https://news.kj.example/News.aspx?NewsID=3321")
+    assert found.title == "孩子反复咳嗽要警惕过敏"
+    assert found.published == "2022-03-08T10:15:00+08:00"
