@@ -419,13 +419,16 @@ class ArticlePage:
         of the body, a signature among the body's last lines, JSON-LD's author, the meta author, an author
         in a script's variables (names joined by 、, no units or titles; sites and ids name nobody)."""
         text = first_text(self.sel, self.profile.author)
+        qa = self.page_type == page_types.QA
         if not text:
             text = (
-                slot_author(self.root, self.excluded)
+                # On a Q&A page author slots and profile links name the answerers (the author is the asker,
+                # known by a label: 提问者：…)
+                (None if qa else slot_author(self.root, self.excluded))
                 or byline_author(self._text_after_headline())
                 or affiliation_byline(self._text_after_headline())
                 or self._leading_byline()
-                or profile_author(self._header_links())
+                or (None if qa else profile_author(self._header_links()))
                 or self._closing_signature()
                 or self.metadata.structured.author
                 or meta_author(metadata.first_meta(self.metadata.meta, metadata.AUTHOR_META) or "")

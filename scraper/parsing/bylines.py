@@ -99,7 +99,7 @@ def _is_title(token: str) -> bool:
     """A job title alone (医师), or a unit's title (眼科醫師); not a name with a title (孙医师)."""
     if token in TITLES:
         return True
-    title = next((t for t in TITLES if token.endswith(t)), None)
+    title = next((t for t in TITLES_LONGEST_FIRST if token.endswith(t)), None)  # 副主任委员 before 主任委员
     return title is not None and token[: -len(title)].endswith(UNIT_ENDINGS)
 
 
@@ -286,15 +286,30 @@ _AUTHOR_PAGE = re.compile(r"/(?:author|zuozhe|writer|columnist)s?(?:/[^/?#]+|\?[
 MAX_LABELLED_SLOT_CHARS = 40
 
 
+# A class worn by this many author slots with different texts marks a list (other articles' writers in
+# a sidebar), not the article's author.
+MIN_LISTED_SLOTS = 4
+# A slot's text with a sentence's punctuation or quotes is a headline or a sentence, not a name.
+_NOT_A_NAME_TEXT = re.compile(r"[。！？!?「」“”《》]")
+
+
 def _author_slots(root: HtmlElement, skip: set[HtmlElement]) -> Iterator[HtmlElement]:
     """Elements whose class/id names the author, and links to an author's page, in page order, outside
-    the ``skip`` elements (related blocks) and comment threads."""
+    the ``skip`` elements (related blocks), comment threads and lists (:data:`MIN_LISTED_SLOTS`)."""
+    found = []
     for el in root.iter("span", "a", "div", "em", "p", "strong", "address", "cite"):
         hints = element_hints(el)
         author_page = el.tag == "a" and _AUTHOR_PAGE.search(el.get("href") or "")
         if not (any(word in hints for word in SLOT_HINTS) or author_page) or _inside(el, skip):
             continue
         if not any(is_comment_thread(node) for node in el.iterancestors()):
+            found.append(el)
+    texts: dict[str, set[str]] = {}
+    for el in found:
+        texts.setdefault(el.get("class") or "", set()).add(clean_line(el.text_content()))
+    for el in found:
+        listed = bool(el.get("class")) and len(texts[el.get("class") or ""]) >= MIN_LISTED_SLOTS
+        if not listed and not _NOT_A_NAME_TEXT.search(el.text_content()):
             yield el
 
 

@@ -420,3 +420,41 @@ def test_an_unlabelled_byline_of_affiliation_and_names_under_the_headline_gives_
     found = article_from_html(page, "http://paper.jk.example/2018-03-12/7.html")
     assert found.author == "陈立、吴倩"
     assert "骨科 陈立" not in found.body
+
+
+SIDEBAR = "".join(
+    f"<div class='side-item'><a href='/n/{n}'><div class='writer-info'>{text}</div></a></div>"
+    for n, text in enumerate(["降温了　老人注意保暖", "流感高发季来了", "吃坚果的好处", "春困怎么办", "护眼小常识"])
+)
+
+
+@pytest.mark.parametrize(
+    ("top", "author"),
+    [
+        ("<span class='author'>温子瑜</span>", "温子瑜"),
+        ("<span class='author'>「爆」秋季腹泻高发？</span>", None),  # a headline in an author slot
+        ("", None),
+    ],
+)
+def test_writer_slots_of_a_sidebar_list_and_headline_texts_name_nobody(top, author):
+    page = page_with("", top).replace("<h1>", f"<div class='side'>{SIDEBAR}</div><h1>")
+    assert article_from_html(page, "http://www.jk.example/ek/9.html").author == author
+
+
+def test_on_a_qa_page_answerers_named_in_slots_or_profile_links_are_not_the_author():
+    page = (
+        "<html><head><meta charset='utf-8'><title>孩子发烧38度5要不要吃退烧药 - 健康问答</title></head><body>"
+        "<h1 class='question-title'>孩子发烧38度5要不要吃退烧药</h1>"
+        "<div class='question-detail'>两岁宝宝下午开始发烧，精神还可以，能吃能玩，需不需要马上吃退烧药？</div>"
+        "<div class='answer-header'><a href='/people/88231'>儿科李医生</a></div>"
+        "<div class='answer-list'>"
+        "<div class='answer-item'><span class='author-name'>儿科李医生</span>"
+        "<p>体温超过38.5度或者孩子明显不舒服时，可以用对乙酰氨基酚或布洛芬，按体重计算剂量。</p>"
+        "<p>精神好的话可以先物理降温，多喝水，注意观察，出现抽搐、嗜睡要及时就医。</p></div>"
+        "<div class='answer-item'><span class='author-name'>王护士</span>"
+        "<p>两次退烧药之间至少间隔四到六小时，一天不超过四次，不要两种药同时吃。</p></div>"
+        "</div></body></html>"
+    )
+    found = article_from_html(page, "https://ask.jk.example/question/5521")
+    assert found.page_type == "qa"
+    assert found.author is None
