@@ -98,11 +98,15 @@ GENERIC_TITLES = frozenset(
 _SUFFIX = re.compile(r"\s*[-_|–—－｜]\s*")
 
 
+# A logged-in reader's unread counter that a site puts before the title: (99+ 封私信 / 81 条消息), (3条新消息).
+_UNREAD_COUNTER = re.compile(r"^[(（]\s*\d+\+?\s*(?:封|条|個|个)[^()（）]{0,20}[)）]\s*")
+
+
 def head_title(root: HtmlElement) -> str | None:
-    """The ``<title>`` as one clean line, or None (also for a generic title, :data:`GENERIC_TITLES`,
-    with or without a site suffix)."""
+    """The ``<title>`` as one clean line less an unread counter before it, or None (also for a generic
+    title, :data:`GENERIC_TITLES`, with or without a site suffix)."""
     for title in root.iter("title"):
-        text = clean_line(title.text_content() or "")
+        text = _UNREAD_COUNTER.sub("", clean_line(title.text_content() or ""))
         if text:
             first = _SUFFIX.split(text, maxsplit=1)[0]
             return None if simplified(first).lower() in GENERIC_TITLES else text

@@ -420,3 +420,16 @@ def test_a_copy_of_the_whole_head_title_in_a_photo_viewer_is_no_headline() -> No
     found = article_from_html(page, "https://news.kj.example/News.aspx?NewsID=3321")
     assert found.title == "孩子反复咳嗽要警惕过敏"
     assert found.published == "2022-03-08T10:15:00+08:00"
+
+
+@pytest.mark.parametrize("counter", ["(99+ 封私信 / 81 条消息) ", "(3条新消息)", "（12 個通知）"])
+def test_an_unread_counter_before_the_head_title_is_no_part_of_it(counter: str) -> None:
+    page = (
+        f"<html><head><meta charset='utf-8'><title>{counter}痛风发作时能不能喝苏打水？ - 问答社区</title></head><body>"
+        "<div class='QuestionHeader'><h1 class='QuestionHeader-title'>痛风发作时能不能喝苏打水？</h1></div>"
+        "<div class='RichContent'><p>痛风急性发作时多喝水有助于尿酸排出，苏打水可以碱化尿液，但要选无糖的。</p>"
+        "<p>苏打水含钠，高血压和心衰的病人不宜多喝，发作期还是要遵医嘱用秋水仙碱或者非甾体抗炎药。</p>"
+        "<p>平时要控制高嘌呤饮食，少喝啤酒和含果糖的饮料，保持体重，定期复查血尿酸。</p></div>"
+        "</body></html>"
+    )
+    assert article_from_html(page, "https://ask.wd.example/q/7781").title == "痛风发作时能不能喝苏打水？"
