@@ -183,13 +183,29 @@ MAX_LEADING_BYLINE_OFFSET = 40
 MAX_TRAILING_NAMES_CHARS = 12
 
 
+# Bylines around their names: a dateline's bracket (中新网成都6月2日电 (王光东 郭璇)), an uploader's credit
+# (本文章由注册用户 聪慧丝袜 上传提供, 本文由 张三 原创发布).
+_CIRCUMFIX_BYLINES = (
+    re.compile(
+        r"(?:社|网|台|报|新闻)[\u4e00-\u9fff]{0,8}\d{1,2}\s*月\s*\d{1,2}\s*日\s*电\s*[（(](?P<names>[^（）()]{2,30})[）)]"
+    ),
+    re.compile(
+        r"(?:本文|本文章|此文|该文)由\s*(?:注册用户|用户|网友|会员|作者)?\s*(?P<names>[^，。,]{2,24}?)\s*"
+        r"(?:原创)?(?:上传|发布|提供|整理|投稿|编辑|撰写)"
+    ),
+)
+
+
 def byline_author(line: str, max_offset: int | None = None) -> str | None:
-    """The author names of an info line or byline (``作者：王建国、李敏``, ``文/张三``), or None;
-    ``max_offset``: the label must start within that many characters of the line, or the names end it."""
+    """The author names of an info line or byline (``作者：王建国、李敏``, ``文/张三``, ``本文由张三上传``,
+    a dateline's ``…电 (王光东 郭璇)``), or None; ``max_offset``: the label must start within that many
+    characters of the line, or the names end it."""
     line = clean_line(line)
     match = _BYLINE.search(simplified(line))
     if not match:
-        return None
+        around = (pattern.search(line) for pattern in _CIRCUMFIX_BYLINES)
+        found = next((m for m in around if m and (max_offset is None or m.start() <= max_offset)), None)
+        return byline_names(found.group("names")) if found else None
     if max_offset is not None and match.start() > max_offset and len(line) - match.end() > MAX_TRAILING_NAMES_CHARS:
         return None  # deep in the line and followed by more than names: a sentence's 记者：
     rest = line[match.end() :]

@@ -32,6 +32,12 @@ from tests.helpers.pages import article_from_html
         ("作者：孙医师 来源：本站原创", "孙医师"),  # a name with a title stays a name
         ("文／安心健康網編輯部", "安心健康網編輯部"),  # only an organisation: it is the author
         ("作者：网络整理", None),
+        ("中新网杭州3月2日电 (李晓 陈默)浙江省卫健委2日通报", "李晓、陈默"),  # a dateline's bracket
+        ("人民网北京10月9日电（周航）国家卫健委今天", "周航"),
+        ("本文由注册用户 小暖 上传提供", "小暖"),  # an uploader's credit
+        ("本文由 健康达人阿峰 原创发布，未经许可禁止转载", "健康达人阿峰"),
+        ("本文由网络整理发布", None),
+        ("中新网北京3月2日电 (完)", None),
         ("【作者：中华医学会骨科学分会副主任委员 刘建平教授】", "刘建平"),  # an association's officer
         ("撰文：台灣營養學會理事長 陳淑芬", "陳淑芬"),
         ("原创： 周雨桐 健康大观园", "周雨桐"),  # an account's repost line: the author, then the account
