@@ -36,6 +36,7 @@ from scraper.parsing.content import (
     is_comment_thread,
     is_furniture,
     is_inside,
+    listed_items,
     post_element,
     whole_dialog,
 )
@@ -133,6 +134,8 @@ MAX_ANSWER_LEVELS = 3
 ANSWER_SIDE_HINTS = ("doctor", "answer", "reply", "expert", "yisheng")
 DESCRIPTION_TOKENS = frozenset(("con", "txt", "nr", "ms"))  # 内容 nr, 描述 ms
 DESCRIPTION_HINTS = ("desc", "content", "detail", "text", "info", "body", "miaoshu", "des")
+# A question's description shows at least this many characters besides the headline.
+MIN_DESCRIPTION_CHARS = 10
 # A trail's last link cut short (``…``) is the title when the title starts with its first this many characters.
 MIN_CUT_TITLE = 4
 # Class/id words of a headline element: English, and pinyin 标题 (bt, biaoti).
@@ -529,8 +532,10 @@ class ArticlePage:
 
     @cached_property
     def _question_description_lines(self) -> list[str]:
-        """A Q&A page's question description (its class/id names the question and its text), when the
-        body container does not hold it."""
+        """A Q&A page's question description (its class/id names the question and its text; the innermost
+        of nested ones: ``QuestionRichText`` inside ``QuestionHeader-content``), when the body container
+        does not hold it."""
+        found: list[tuple[HtmlElement, list[str]]] = []
         for el in self.root.iter("div", "p", "section"):
             hints = element_hints(el)
             tokens = hint_tokens(hints)
@@ -544,8 +549,15 @@ class ArticlePage:
                 and (is_inside(el, {self.container}) or is_inside(self.container, {el}))
             ):
                 continue  # the description is beside the answers, neither in them nor around them
-            return element_lines(el, skip=lambda node: node is self.headline or node in self.excluded)
-        return self._labelled_description_lines()
+            lines = element_lines(el, skip=lambda node: node is self.headline or node in self.excluded)
+            if sum(map(len, lines)) - len(self.headline_text) >= MIN_DESCRIPTION_CHARS:
+                found.append((el, lines))  # a description, not a sticky bar repeating the headline
+            elif found:
+                break
+            if found and not is_inside(el, {found[0][0]}):
+                break  # past the first description and everything inside it
+        innermost = [lines for el, lines in found if not any(o is not el and is_inside(o, {el}) for o, _ in found)]
+        return innermost[0] if innermost else self._labelled_description_lines()
 
     def _labelled_description_lines(self) -> list[str]:
         """A question description known by its label (``病情描述：…``, ``问题描述：``) in an element before
@@ -581,7 +593,7 @@ class ArticlePage:
         block = next((el for el in chain if _names_answers(el)), None)
         parent = block.getparent() if block is not None else None
         if block is None or parent is None:
-            return []
+            return listed_items(self.container, MIN_POST_CHARS)  # answers deep in a list's items
         blocks = [
             el
             for el in parent
@@ -593,7 +605,9 @@ class ArticlePage:
                 and text_length(el) >= MIN_CONTENT_SCORE  # an answer, not its date and counters
             )
         ]
-        return blocks if len(blocks) > 1 else []
+        if len(blocks) > 1:
+            return blocks
+        return listed_items(self.container, MIN_POST_CHARS)  # answers deep in a list's items
 
     @property
     def _leading_lines(self) -> list[str]:

@@ -376,6 +376,30 @@ def post_element(body: HtmlElement) -> HtmlElement | None:
     return None
 
 
+# How far above an answer's text the repeated item of a list of answers may sit (知乎: the text is
+# seven levels inside its List-item).
+MAX_ITEM_LEVELS = 8
+
+
+def listed_items(container: HtmlElement, min_chars: int) -> list[HtmlElement]:
+    """When the container's text sits deep in one item of a list of alike items (a Q&A page's answers:
+    ``div.List-item`` > … > ``span.RichText``), the same element of every item holding ``min_chars``
+    characters or more, in page order; empty when there is no such list (or only one such item)."""
+    item, path = container, list[tuple[str, str]]()
+    for _ in range(MAX_ITEM_LEVELS):
+        parent = item.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return []
+        alike = [el for el in parent if isinstance(el.tag, str) and _signature(el) == _signature(item)]
+        if len(alike) > 1 and item.get("class"):
+            found = [_follow(el, path) if el is not item else container for el in alike]
+            found = [el for el in found if text_length(el) >= min_chars]
+            return found if len(found) > 1 else []
+        path.insert(0, _signature(item))
+        item = parent
+    return []
+
+
 def _follow(post: HtmlElement, path: list[tuple[str, str]]) -> HtmlElement:
     """The element of ``post`` at the same place as the container in its own post (``path``: signatures)."""
     node = post

@@ -308,3 +308,42 @@ def test_a_qa_page_with_a_best_answer_and_other_answers_apart_keeps_them_all_and
     for text in ("大多数人半年左右可以明显好转", "每周运动五次", "定期复查肝功能和B超"):
         assert text in found.body
     assert "会不会发展成肝硬化" not in found.body and "转氨酶升高要积极干预" not in found.body
+
+
+def deep_answer(name: str, text: str) -> str:
+    return (
+        "<div class='feed-item'><div class='card'><div class='card-inner'><div class='meta'>"
+        f"<a href='/u/{len(name)}'>{name}</a></div><div class='rich'><div class='rich-inner'>"
+        f"<div class='rich-text'>{text}</div></div></div><div class='actions'>赞同 12 · 评论 3</div>"
+        "</div></div></div>"
+    )
+
+
+def test_a_qa_page_whose_answers_sit_deep_in_list_items_keeps_the_description_and_every_answer():
+    answers = "".join(
+        deep_answer(name, text)
+        for name, text in [
+            ("康复科小陈", "<p>膝关节置换术后第一天就可以在床上做踝泵运动和股四头肌收缩，预防血栓和肌肉萎缩。</p>"
+             "<p>两周内以屈伸角度训练为主，目标是屈膝九十度，伸直到零度，每天练习三到四次。</p>"),
+            ("骨科王大夫", "<p>六周后多数人可以脱拐行走，但三个月内避免爬山、深蹲和提重物，定期复查X光。</p>"),
+            ("护士阿宁", "<p>回家后伤口保持干燥，出现红肿、渗液或者发热要及时回医院，不要自行处理。</p>"),
+        ]
+    )
+    page = (
+        "<html><head><meta charset='utf-8'><title>膝关节置换后怎么做康复？ - 问医社区</title></head><body>"
+        "<div class='question-header-content sticky'><span>膝关节置换后怎么做康复？</span></div>"
+        "<div class='question-header'><div class='question-header-content'><div class='topics'>骨科</div>"
+        "<h1 class='question-title'>膝关节置换后怎么做康复？</h1>"
+        "<div class='question-rich-text'>我妈妈上周做了左膝关节置换，医生让早点下地，想问问康复训练怎么安排。</div>"
+        "<div class='counts'>被浏览 3,210</div></div></div>"
+        f"<div class='answer-feed'><div class='feed'>{answers}</div></div>"
+        "<div class='side'><h3>相关问题</h3><a href='/q/2'>膝关节积液怎么办</a></div></body></html>"
+    )
+    found = article_from_html(page, "https://wen.yi.example/question/5521")
+    assert found.page_type == "qa"
+    assert found.body.startswith("我妈妈上周做了左膝关节置换")
+    for text in ("踝泵运动", "脱拐行走", "伤口保持干燥"):
+        assert text in found.body
+    assert found.body.index("踝泵运动") < found.body.index("脱拐行走") < found.body.index("伤口保持干燥")
+    for text in ("被浏览", "赞同 12", "骨科\n", "膝关节积液怎么办"):
+        assert text not in found.body
