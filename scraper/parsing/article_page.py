@@ -134,6 +134,9 @@ MAX_ANSWER_LEVELS = 3
 ANSWER_SIDE_HINTS = ("doctor", "answer", "reply", "expert", "yisheng")
 DESCRIPTION_TOKENS = frozenset(("con", "txt", "nr", "ms"))  # 内容 nr, 描述 ms
 DESCRIPTION_HINTS = ("desc", "content", "detail", "text", "info", "body", "miaoshu", "des")
+# Class/id tokens of an element holding a date (div.date, span.pub-time); at most this many characters.
+DATE_SLOT_TOKENS = frozenset(("date", "time", "pubtime", "pubdate", "publish", "datetime", "riqi", "shijian"))
+MAX_DATE_SLOT_CHARS = 40
 # A question's description shows at least this many characters besides the headline.
 MIN_DESCRIPTION_CHARS = 10
 # A trail's last link cut short (``…``) is the title when the title starts with its first this many characters.
@@ -373,8 +376,9 @@ class ArticlePage:
 
     @cached_property
     def published(self) -> str | None:
-        """Publication date: profile, the info bar after the headline, JSON-LD/meta, <time>, URL, the line
-        after the body, a forum post's own date, labels anywhere, a statement of the page's last change."""
+        """Publication date: profile, the info bar after the headline, JSON-LD/meta, <time>, URL, a forum
+        post's own date, an element named for a date, the line after the body, labels anywhere, a
+        statement of the page's last change."""
         tz, now, year = self.profile.timezone, self._now(), self._year_hint()
         text = first_text(self.sel, self.profile.published)
         found = parse_date(text, tz, now, year) if text else None
@@ -397,12 +401,31 @@ class ArticlePage:
             return shown
         return (
             date_in_url(self.url)
-            or parse_date(self._text_after_body(), tz, now, year)
             or parse_date(self._post_text(), tz, now, year)
+            or self._date_slot()
+            or parse_date(self._text_after_body(), tz, now, year)
             or labelled_date(self._page_text(), tz)
             or (parse_date(window, tz) if update_only else None)
             or last_modified_date(self._page_text(), tz)
         )
+
+    def _date_slot(self) -> str | None:
+        """The first full date in an element named for it (``div.date``, ``span.pubtime``) after the
+        headline (if any), holding a date and nothing else, outside related blocks and comment threads (a Q&A's
+        question dated below its description, before the related questions' dates)."""
+        order = {el: number for number, el in enumerate(self.root.iter())}
+        start = order.get(self.headline, -1) if self.headline is not None else -1
+        for el in self.root.iter("div", "span", "p", "em", "time", "li"):
+            if order[el] <= start or not hint_tokens(element_hints(el)) & DATE_SLOT_TOKENS:
+                continue
+            text = clean_line(el.text_content())
+            if len(text) <= MAX_DATE_SLOT_CHARS and is_date_line(text, self.profile.timezone) and not is_inside(
+                el, self.excluded
+            ):
+                found = parse_date(text, self.profile.timezone)
+                if found:
+                    return found
+        return None
 
     def _now(self) -> datetime | None:
         return local_now(self.fetched_at, timezone_of(self.profile.timezone) or UTC)

@@ -333,3 +333,19 @@ def test_an_entry_whose_only_date_is_its_last_change_in_the_footer_is_dated_so()
         "<li>内容仅供参考</li></ul></body></html>"
     )
     assert article_from_html(page, "http://baike.kang.example/w/zdjmy").published == "2016-10-09T21:18:00+08:00"
+
+
+def test_a_date_in_an_element_named_for_it_beats_labelled_dates_of_a_related_list() -> None:
+    page = (
+        "<html><head><meta charset='utf-8'><title>血糖偏高要不要吃药_在线咨询</title></head><body>"
+        "<div class='ask'><p>空腹血糖6.8，餐后两小时9.5，医生说是糖耐量异常，需要马上吃二甲双胍吗？平时不太运动。</p>"
+        "<span class='ask-time'>2019-11-03 08:45:10</span></div>"
+        "<div class='reply'><p>这个结果属于糖尿病前期，先通过饮食控制和规律运动干预三个月，再复查血糖和糖化血红蛋白。</p>"
+        "<p>体重超标的话减重百分之五到十，很多人血糖能恢复正常，复查仍高再考虑用药。</p>"
+        "<p>饮食上主食定量，粗细搭配，少喝含糖饮料；每周至少一百五十分钟中等强度的有氧运动，比如快走、游泳。</p>"
+        "<p>另外要监测血压和血脂，戒烟限酒，保证睡眠，这些对延缓发展成糖尿病都有帮助。</p></div>"
+        "<ul class='more-asks'><li><a href='/c/2'>餐后血糖高怎么办</a> <span>时间：2020-02-14</span></li>"
+        "<li><a href='/c/3'>糖化血红蛋白多少正常</a> <span>时间：2020-03-01</span></li></ul>"
+        "</body></html>"
+    )
+    assert article_from_html(page, f"{HOST}/consult/77").published == "2019-11-03T08:45:10+08:00"
