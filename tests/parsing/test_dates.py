@@ -340,7 +340,7 @@ def test_a_date_in_an_element_named_for_it_beats_labelled_dates_of_a_related_lis
         "<html><head><meta charset='utf-8'><title>血糖偏高要不要吃药_在线咨询</title></head><body>"
         "<div class='ask'><p>空腹血糖6.8，餐后两小时9.5，医生说是糖耐量异常，需要马上吃二甲双胍吗？平时不太运动。</p>"
         "<span class='ask-time'>2019-11-03 08:45:10</span></div>"
-        "<div class='reply'><p>这个结果属于糖尿病前期，先通过饮食控制和规律运动干预三个月，再复查血糖和糖化血红蛋白。</p>"
+        "<div class='reply'><p>这个结果属于糖尿病前期，先通过饮食控制和规律运动干预三个月，再复查血糖。</p>"
         "<p>体重超标的话减重百分之五到十，很多人血糖能恢复正常，复查仍高再考虑用药。</p>"
         "<p>饮食上主食定量，粗细搭配，少喝含糖饮料；每周至少一百五十分钟中等强度的有氧运动，比如快走、游泳。</p>"
         "<p>另外要监测血压和血脂，戒烟限酒，保证睡眠，这些对延缓发展成糖尿病都有帮助。</p></div>"
