@@ -387,10 +387,19 @@ class ArticlePage:
         window = self._text_after_headline()
         update_only = only_update_dates(window, tz)
         shown = None if update_only else parse_date(window, tz, now, year)
-        if shown and find_dates(gregorian(simplified(window)), tz):
-            return shown  # a full date shown in the info bar
         machine = [*self.metadata.machine_dates, metadata.first_meta(self.metadata.meta, metadata.DATE_META)]
         machine += [time.get("datetime") or time.text_content() for time in self.root.iter("time")]
+        if shown and find_dates(gregorian(simplified(window)), tz):
+            # A full date shown in the info bar; its zone is the machine date's when both show the same
+            # clock time (a Toronto site: 21:17 shown, 21:17:24-05:00 in JSON-LD; not the default +08:00),
+            # unless that says UTC: a local time labelled +00:00 is a common CMS slip.
+            zoned = (parse_date(value, tz) or "" for value in machine)
+            same_clock = (
+                found
+                for found in zoned
+                if found[:16] == shown[:16] and found[19:] not in ("", shown[19:], "+00:00")
+            )
+            return next(same_clock, shown)
         for value in machine:
             found = parse_date(value, tz)
             if found:

@@ -349,3 +349,23 @@ def test_a_date_in_an_element_named_for_it_beats_labelled_dates_of_a_related_lis
         "</body></html>"
     )
     assert article_from_html(page, f"{HOST}/consult/77").published == "2019-11-03T08:45:10+08:00"
+
+
+@pytest.mark.parametrize(
+    ("machine", "expected"),
+    [
+        ("2023-01-15T09:30:45-08:00", "2023-01-15T09:30:45-08:00"),  # the shown clock time's own zone
+        ("2023-01-15T09:30:00+00:00", "2023-01-15T09:30:00+08:00"),  # local time mislabelled as UTC
+        ("2023-01-16T01:30:00-08:00", "2023-01-15T09:30:00+08:00"),  # another clock time: the shown one
+    ],
+)
+def test_a_shown_date_takes_the_zone_of_a_machine_date_showing_the_same_clock_time(machine, expected) -> None:
+    page = (
+        "<html><head><meta charset='utf-8'><title>流感疫苗今年提前开打_华人资讯</title>"
+        f'<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{machine}"}}</script>'
+        "</head><body><h1>流感疫苗今年提前开打</h1><div class='info'>2023-01-15 09:30 来源：本地新闻</div>"
+        "<div class='content'><p>卫生部门提醒，六个月以上的人群都建议接种流感疫苗，老人和慢性病患者更要尽早接种。</p>"
+        "<p>接种后两周左右产生保护作用，保护期大约半年到一年，所以每年都需要重新接种。</p>"
+        "<p>药房和家庭医生诊所都可以预约，接种前如有发热或急性疾病，应推迟接种。</p></div></body></html>"
+    )
+    assert article_from_html(page, "https://info.hr.example/articles/1394").published == expected
