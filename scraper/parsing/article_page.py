@@ -18,6 +18,7 @@ from scraper.parsing import metadata, page_types
 from scraper.parsing.blocks import element_hints, element_lines, hint_tokens, remove_hidden, selected_text, text_length
 from scraper.parsing.bylines import (
     MAX_LEADING_BYLINE_OFFSET,
+    UNIT_ENDINGS,
     affiliation_byline,
     byline_author,
     is_byline_line,
@@ -155,6 +156,18 @@ SIGNATURE_LINES = 3
 CUT_TITLE_ENDINGS = ("，", ",", "、", "；")  # not an ellipsis: 血头仍隐秘活跃…… is a whole title
 # A page without a <title>: its headline is the first element named for one, of at most this many characters.
 MAX_UNTITLED_HEADLINE_CHARS = 80
+
+
+# An info line with a labelled date is at most this long (发布时间：2021-11-09 发布人：内分泌遗传代谢科).
+MAX_INFO_LINE_CHARS = 80
+MAX_SITE_TITLE_CHARS = 20
+
+
+def _names_an_organisation(title: str) -> bool:
+    """A <title> that is only a hospital's, a university's or a site's name (no article in it)."""
+    plain = simplified(title)
+    short = len(plain) <= MAX_SITE_TITLE_CHARS
+    return short and plain.endswith(UNIT_ENDINGS) and not re.search(r"[\s\-_|｜,，：:]", plain)
 
 
 def _has_title_hint(el: HtmlElement | None) -> bool:
@@ -367,7 +380,10 @@ class ArticlePage:
         chosen = first_text(self.sel, self.profile.title)
         if not chosen:
             h1 = strip_tag_prefix(self.headline_text) if self.headline is not None else None
-            chosen = choose_title(h1, self.metadata.head_title, self.metadata.meta.get("og:title"), seps)
+            head, og = self.metadata.head_title, self.metadata.meta.get("og:title")
+            if h1 and all(_names_an_organisation(t) for t in (head, og) if t):
+                head = og = None  # the site's name, no article's title
+            chosen = choose_title(h1, head, og, seps)
             chosen = strip_description(chosen) if chosen else chosen
             chosen = self._whole_of_cut_title(chosen) if chosen else chosen
         if chosen and self.profile.site_name:
@@ -751,6 +767,9 @@ class ArticlePage:
         titles = [t for t in (self.metadata.head_title, self.metadata.meta.get("og:title")) if t]
         if not titles:
             return self._untitled_headline()
+        if all(_names_an_organisation(t) for t in titles):  # <title>复旦大学附属儿科医院</title> on every page
+            placed = self._headline_above_info_line()
+            return placed if placed is not None else self._untitled_headline()
         best: tuple[int, HtmlElement] | None = None
         seps = self.profile.title_separators
         # The title's first part: an element showing just that beats a copy of the whole <title>
@@ -786,6 +805,35 @@ class ArticlePage:
         texts = (clean_line(el.text_content()) for el in self.root.iter("p", "div", "span", "h1", "h2", "h3", "td"))
         whole = [t for t in texts if t.startswith(stem) and len(stem) < len(t) <= MAX_UNTITLED_HEADLINE_CHARS]
         return min(whole, key=len) if whole else title  # the innermost: the question, not its box
+
+    def _headline_above_info_line(self) -> HtmlElement | None:
+        """The headline known by its place: the nearest element above the first dated info line
+        (``发布时间：2021-11-09 发布人：…``, its innermost element) that holds one line of a headline's
+        length (not a link)."""
+        skipped = ("a", "script", "style", "html", "body", "head", "title")
+        elements = [el for el in self.root.iter() if isinstance(el.tag, str) and el.tag not in skipped]
+        texts = [clean_line(el.text_content()) for el in elements]
+
+        def dated(number: int) -> bool:
+            text = texts[number]
+            return len(text) <= MAX_INFO_LINE_CHARS and bool(labelled_date(text, self.profile.timezone))
+
+        first = next((number for number in range(len(elements)) if dated(number)), None)
+        if first is None:
+            return None
+        info = first  # the innermost: the last dated element inside the first one
+        for number in range(first + 1, len(elements)):
+            if not is_inside(elements[number], {elements[first]}):
+                break
+            if dated(number):
+                info = number
+        for number in range(info - 1, -1, -1):
+            el, text = elements[number], texts[number]
+            if is_inside(elements[info], {el}):
+                continue  # around the info line
+            if MIN_HEADLINE_CHARS <= len(text) <= MAX_UNTITLED_HEADLINE_CHARS and len(element_lines(el)) == 1:
+                return el
+        return None
 
     def _untitled_headline(self) -> HtmlElement | None:
         """A page with no ``<title>`` and no og:title, or a generic one (a saved fragment, an old CMS, a

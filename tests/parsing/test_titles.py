@@ -433,3 +433,22 @@ def test_an_unread_counter_before_the_head_title_is_no_part_of_it(counter: str) 
         "</body></html>"
     )
     assert article_from_html(page, "https://ask.wd.example/q/7781").title == "痛风发作时能不能喝苏打水？"
+
+
+def test_a_head_title_naming_only_the_hospital_gives_way_to_the_line_above_the_dated_info_line() -> None:
+    page = (
+        "<html><head><meta charset='utf-8'><title>江南市第二人民医院</title></head><body>"
+        "<table><tr><td><a href='/'>首页</a></td><td><a href='/news/'>医院新闻</a></td></tr></table>"
+        "<table><tr><td><table><tr><td>"
+        "<div class='w'>我院开设睡眠障碍多学科联合门诊</div><div class='z1'></div>"
+        "<div><div>发布时间：2022-05-16 发布人：神经内科</div></div>"
+        "</td></tr></table></td></tr></table>"
+        "<table><tr><td class='z'>"
+        "<p>为方便失眠、睡眠呼吸暂停等患者就诊，我院整合神经内科、呼吸科、心理科和耳鼻喉科力量，开设联合门诊。</p>"
+        "<p>门诊每周三下午开诊，患者可以通过医院公众号预约，首次就诊请携带既往检查资料。</p>"
+        "<p>联合门诊将为患者制定个体化的诊疗方案，必要时安排多导睡眠监测。</p>"
+        "</td></tr></table><div class='foot'>版权所有：江南市第二人民医院</div></body></html>"
+    )
+    found = article_from_html(page, "http://www.jn2y.example/news/content/pid/882.html")
+    assert found.title == "我院开设睡眠障碍多学科联合门诊"
+    assert found.published == "2022-05-16"
