@@ -180,11 +180,14 @@ def choose_title(
 ) -> str | None:
     """Consensus of ``<h1>``, ``og:title`` and ``<title>``: the h1 when the others agree with it
     (start with it, or carry it as a later segment: see :func:`split_around_headline`), unless the h1
-    is the title cut short (:func:`cut_short`): then the title."""
+    is the title cut short (:func:`cut_short`): then the title; an h1 with the title's keyword chain
+    (``是否有必要抗病毒治疗_大三阳`` beside ``…_大三阳_好大夫在线``) loses the keywords."""
     stripped = [strip_site_suffix(t, separators) for t in (og_title, head_title) if t]
     whole = next((s for s in stripped if h1 and cut_short(h1, s)), None)
     if whole is not None:
         return whole
+    if h1 and "_" in h1 and _without_keyword_chain(h1) in stripped:
+        return _without_keyword_chain(h1)  # the headline shows the title's keywords too: T_大三阳
     if h1 and (
         not stripped
         or any(s.startswith(h1) or h1.startswith(s) or same_words(s, h1, separators) for s in stripped)

@@ -118,6 +118,9 @@ def test_site_name_from_suffix(suffix: str, name: str) -> None:
         # h1 that is just the logo text loses to the <title> (or og:title, which comes first).
         ("乡间郎中", "腰痛是怎么回事-乡间郎中", None, "腰痛是怎么回事"),
         ("乡间郎中", "腰痛是怎么回事-乡间郎中", "腰痛怎么办", "腰痛怎么办"),
+        # An h1 carrying the title's keyword chain loses the keywords; an h1 with _ of its own keeps it.
+        ("产后腰痛怎么办_腰痛", "产后腰痛怎么办_腰痛_育儿_母婴健康网", None, "产后腰痛怎么办"),
+        ("C_reactive蛋白高说明什么", "C_reactive蛋白高说明什么-检验科", None, "C_reactive蛋白高说明什么"),
         # Missing parts.
         (None, "腰痛是怎么回事-乡间郎中", None, "腰痛是怎么回事"),
         ("", "腰痛是怎么回事-乡间郎中", None, "腰痛是怎么回事"),
