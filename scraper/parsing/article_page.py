@@ -138,6 +138,8 @@ DESCRIPTION_HINTS = ("desc", "content", "detail", "text", "info", "body", "miaos
 # Class/id tokens of an element holding a date (div.date, span.pub-time); at most this many characters.
 DATE_SLOT_TOKENS = frozenset(("date", "time", "pubtime", "pubdate", "publish", "datetime", "riqi", "shijian"))
 MAX_DATE_SLOT_CHARS = 40
+# Class/id tokens of an article's lead above its body (摘要 zhaiyao, 导语 daoyu).
+LEAD_TOKENS = frozenset(("summary", "lead", "abstract", "zhaiyao", "daoyu", "digest", "standfirst"))
 # A question's description shows at least this many characters besides the headline.
 MIN_DESCRIPTION_CHARS = 10
 # A trail's last link cut short (``…``) is the title when the title starts with its first this many characters.
@@ -576,7 +578,21 @@ class ArticlePage:
         if self.page_type == page_types.QA:  # the question's description comes first, then the answers
             question = [line for line in self._question_description_lines if line not in lines]
             lines = question + lines
+        elif lines:
+            lines = self._lead_lines(lines) + lines
         return lines
+
+    def _lead_lines(self, body: list[str]) -> list[str]:
+        """An article's lead in a block of its own right above the body container (``div.summary``,
+        ``p.lead``, ``div.zhaiyao``: its class/id says so), unless the body already carries it."""
+        if self.container is None:
+            return []
+        before = next((el for el in self.container.itersiblings(preceding=True) if text_length(el)), None)
+        if before is None or not hint_tokens(element_hints(before)) & LEAD_TOKENS or before in self.excluded:
+            return []
+        lead = element_lines(before)
+        text = "".join(body)
+        return [] if any(line in text for line in lead) else lead
 
     @cached_property
     def _question_description_lines(self) -> list[str]:

@@ -204,3 +204,31 @@ def test_a_block_merely_named_like_a_heading_or_long_is_no_ad():
     )
     result = article_from_html(split_article(kept), "http://www.yk.example/a/8.html")
     assert "读者看得到它" in result.body
+
+
+@pytest.mark.parametrize(
+    ("lead", "kept"),
+    [
+        ("<p class='lead'>专家提醒：秋冬季是心脑血管病高发季，高血压患者要坚持服药。</p>", True),
+        ("<div id='zhaiyao'>摘要：秋冬季是心脑血管病高发季，高血压患者要坚持服药。</div>", True),
+        # a lead that the body repeats stays once
+        ("<div class='summary'>气温骤降时血管收缩，血压容易波动，清晨是中风的高峰时段。</div>", False),
+        # a block above the body that is no lead
+        ("<div class='share'>分享到：微信 微博</div>", False),
+    ],
+)
+def test_a_lead_in_a_block_of_its_own_above_the_body_opens_the_body_once(lead, kept):
+    page = (
+        "<html><head><meta charset='utf-8'><title>秋冬季如何预防中风_健康频道</title></head><body>"
+        f"<h1>秋冬季如何预防中风</h1><div class='main'>{lead}<div class='content'>"
+        "<p>气温骤降时血管收缩，血压容易波动，清晨是中风的高峰时段。</p>"
+        "<p>起床时动作要慢，醒后先在床上躺一会儿再坐起，外出注意头颈部保暖。</p>"
+        "<p>出现口角歪斜、一侧肢体无力、说话不清时，要立即拨打急救电话，争取溶栓时间。</p>"
+        "</div></div></body></html>"
+    )
+    body = article_from_html(page, "http://www.jk.example/xnxg/12.html").body
+    assert body.count("气温骤降时血管收缩") == 1
+    assert ("高血压患者要坚持服药" in body) is kept
+    assert "分享到" not in body
+    if kept:
+        assert body.index("高血压患者要坚持服药") < body.index("气温骤降")
