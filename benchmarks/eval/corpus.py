@@ -14,7 +14,7 @@ LABELS_DIR = EVAL_DIR / "labels"
 # and searches in its README; their labels carry template ``real-new`` (``real-new-tuned``: the pages
 # that were looked at to fix something).
 # A folder joins only after its first measurement is recorded in HELDOUT.md (python -m benchmarks.eval --corpus DIR).
-REAL_FOLDERS = tuple(EVAL_DIR / ("incoming" if number == 1 else f"incoming{number}") for number in range(1, 9))
+REAL_FOLDERS = tuple(EVAL_DIR / ("incoming" if number == 1 else f"incoming{number}") for number in range(1, 10))
 # Templates of real pages (the rest of the corpus was written by us in templates of our own).
 REAL_TEMPLATES = frozenset(("real", "real-new", "real-new-tuned"))
 UNTOUCHED_REAL = "real-new"
