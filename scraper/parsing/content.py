@@ -377,8 +377,8 @@ def post_element(body: HtmlElement) -> HtmlElement | None:
 
 
 # How far above an answer's text the repeated item of a list of answers may sit (知乎: the text is
-# seven levels inside its List-item).
-MAX_ITEM_LEVELS = 8
+# eight levels inside its List-item; two more for other nestings).
+MAX_ITEM_LEVELS = 10
 
 
 def listed_items(container: HtmlElement, min_chars: int) -> list[HtmlElement]:
