@@ -5,8 +5,8 @@ new), then the real pages nobody tuned on, then the templates written by us.
 
 ``--corpus DIR`` scores the pages of another folder (``DIR/*.jsonl`` labels, page files relative to
 ``DIR``: new pages waiting for their first measurement) and only prints, writing nothing.
-``--second-opinion`` scores healthscrape with its second opinion on doubtful bodies (``SECOND_OPINION_ENABLED``,
-off by default) and only prints too.
+``--no-second-opinion`` scores healthscrape without its second opinion on doubtful bodies
+(``SECOND_OPINION_ENABLED``, on by default) and only prints too.
 """
 
 from __future__ import annotations
@@ -53,12 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, default=RESULTS, help="markdown results file (its eval section)")
     parser.add_argument("--corpus", type=Path, help="score the labeled pages of this folder instead; print only")
     parser.add_argument(
-        "--second-opinion", action="store_true", help="healthscrape with SECOND_OPINION_ENABLED (trafilatura)"
+        "--no-second-opinion", action="store_true", help="healthscrape without its second opinion (trafilatura)"
     )
     args = parser.parse_args(argv)
 
     pages = load_corpus(args.corpus, args.corpus) if args.corpus else load_all()
-    own = partial(healthscrape, second_opinion=True) if args.second_opinion else healthscrape
+    own = partial(healthscrape, second_opinion=False) if args.no_second_opinion else healthscrape
     extractors = {"healthscrape": own} if args.no_peers else {**EXTRACTORS, "healthscrape": own}
     groups: dict[str, list[bool]] = {
         "all": [True] * len(pages),
@@ -84,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table(per_template))
     failures = _failures(pages, own_scores)
-    if args.failures or args.corpus or args.second_opinion:
+    if args.failures or args.corpus or args.no_second_opinion:
         print("\n".join(failures) or "no failing pages")
-    if args.corpus or args.second_opinion:
+    if args.corpus or args.no_second_opinion:
         return 0
     real = results["real"]["healthscrape"]
     misses = [c for c, goal in GOALS.items() if goal and real[c] is not None and real[c] < goal]

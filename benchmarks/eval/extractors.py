@@ -12,6 +12,7 @@ from scrapy.responsetypes import responsetypes
 
 from benchmarks.eval.corpus import LabeledPage
 from scraper.parsing import Skip, parse_article
+from scraper.settings import SECOND_OPINION_ENABLED
 from scraper.stages import InvalidRecord, finish_item
 from scraper.stats import CounterStats
 
@@ -56,7 +57,7 @@ def parse_saved(
     headers: dict[str, str],
     fetched_at: str,
     more_pages: dict[str, bytes] | None = None,
-    second_opinion: bool = False,
+    second_opinion: bool = SECOND_OPINION_ENABLED,
 ) -> Any:
     """healthscrape's finished record of a saved page (later pages of a split article from
     ``more_pages``, by URL), or the Skip saying why there is none."""
@@ -71,8 +72,9 @@ def parse_saved(
     return result if isinstance(result, Skip) else finished(result)
 
 
-def healthscrape(page: LabeledPage, second_opinion: bool = False) -> Prediction:
-    """healthscrape's record of the page (``second_opinion``: with SECOND_OPINION_ENABLED)."""
+def healthscrape(page: LabeledPage, second_opinion: bool = SECOND_OPINION_ENABLED) -> Prediction:
+    """healthscrape's record of the page, as a crawl gives it (``second_opinion``: SECOND_OPINION_ENABLED,
+    on by default)."""
     item = parse_saved(page.url, page.body, page.headers, page.fetched_at, page.more_pages, second_opinion)
     if isinstance(item, Skip):
         return Prediction(lost=True)

@@ -1,6 +1,6 @@
 """``python -m benchmarks.eval.kinds [DIR]``: judge pages written per kind of fault (``NAME.html`` or
 ``NAME.txt`` with ``NAME.expected.json``, the field reports' format) and print what each gets wrong
-(``--second-opinion``: with SECOND_OPINION_ENABLED).
+(``--no-second-opinion``: without SECOND_OPINION_ENABLED, on by default).
 
 For pages written by someone who has not seen the fixes (``benchmarks/eval/kinds-heldout/``): their
 first result goes to ``HELDOUT.md`` before anything is changed for them.
@@ -17,7 +17,7 @@ from tests.helpers.field_reports import failures, run_extract
 KINDS_DIR = Path(__file__).resolve().parent / "kinds-heldout"
 
 
-def judge(folder: Path, second_opinion: bool = False) -> list[tuple[str, list[str]]]:
+def judge(folder: Path, second_opinion: bool = True) -> list[tuple[str, list[str]]]:
     """(page name, what it gets wrong) for every page of ``folder`` with an ``.expected.json``."""
     results = []
     for expected_file in sorted(folder.glob("*.expected.json")):
@@ -34,8 +34,8 @@ def judge(folder: Path, second_opinion: bool = False) -> list[tuple[str, list[st
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    second_opinion = "--second-opinion" in args  # with SECOND_OPINION_ENABLED (trafilatura)
-    folder = Path(next((a for a in args if a != "--second-opinion"), str(KINDS_DIR)))
+    second_opinion = "--no-second-opinion" not in args  # SECOND_OPINION_ENABLED (trafilatura), on by default
+    folder = Path(next((a for a in args if a != "--no-second-opinion"), str(KINDS_DIR)))
     results = judge(folder, second_opinion)
     for name, wrong in results:
         print(f"- `{name}`: " + ("ok" if not wrong else "; ".join(w[:120] for w in wrong)))

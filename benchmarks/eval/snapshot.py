@@ -41,10 +41,10 @@ def _record(
     return record
 
 
-def snapshot(exclude: tuple[str, ...] = (), second_opinion: bool = False) -> Records:
+def snapshot(exclude: tuple[str, ...] = (), second_opinion: bool = True) -> Records:
     """Every page's record (or ``"skip: …"``), keyed by a stable page id; ``exclude``: folder names under
     ``benchmarks/eval/`` to leave out (held-out pages not yet measured); ``second_opinion``: parsed with
-    SECOND_OPINION_ENABLED."""
+    SECOND_OPINION_ENABLED (on by default, as a crawl)."""
     records: Records = {}
     for page in load_corpus():
         records[f"corpus/{page.id}"] = _record(
@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         help="leave out benchmarks/eval/FOLDER (held-out pages not yet measured)",
     )
     parser.add_argument("--diff", nargs=2, metavar=("BEFORE", "AFTER"), help="compare two snapshots")
-    parser.add_argument("--second-opinion", action="store_true", help="parse with SECOND_OPINION_ENABLED")
+    parser.add_argument("--no-second-opinion", action="store_true", help="parse without SECOND_OPINION_ENABLED")
     args = parser.parse_args(argv)
     if args.diff:
         before, after = (json.loads(Path(p).read_text(encoding="utf-8")) for p in args.diff)
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if lines else 0
     if not args.out:
         parser.error("give OUT.json, or --diff BEFORE AFTER")
-    records = snapshot(tuple(args.exclude), args.second_opinion)
+    records = snapshot(tuple(args.exclude), not args.no_second_opinion)
     Path(args.out).write_text(json.dumps(records, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
     print(f"{len(records)} pages → {args.out}")
     return 0

@@ -44,8 +44,9 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     parser.add_argument("--site", help="force a site profile by name")
     parser.add_argument(
         "--second-opinion",
-        action="store_true",
-        help="ask trafilatura where the body is doubtful (SECOND_OPINION_ENABLED; needs the second-opinion extra)",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="ask trafilatura where the body is doubtful (SECOND_OPINION_ENABLED; on unless --no-second-opinion)",
     )
     return parser
 
@@ -112,7 +113,7 @@ def sibling_file(first: Path, url: str) -> Response | None:
 
 
 def extract(
-    target: str, url: str | None = None, site: str | None = None, second_opinion: bool = False
+    target: str, url: str | None = None, site: str | None = None, second_opinion: bool = True
 ) -> dict[str, object]:
     """The finished record for one local file or URL (the spider's parsing and pipeline stages)."""
     if site:
@@ -121,7 +122,7 @@ def extract(
         except ProfileError as exc:
             raise CommandError(str(exc)) from exc
     if second_opinion and not second_opinion_available():
-        raise CommandError("--second-opinion needs trafilatura: pip install 'healthscrape[second-opinion]'")
+        raise CommandError("the second opinion needs trafilatura (pip install trafilatura), or --no-second-opinion")
     is_url = urlsplit(target).scheme in ("http", "https")
     response = fetch(target) if is_url else read_file(target, url)
     later_pages = fetch_or_none if is_url else partial(sibling_file, Path(target))

@@ -110,7 +110,8 @@ def parse_page(
     with page 1's ``container`` selector so that a short last page is found too); other text
     (``text/plain``) as a :class:`TextDumpPage`. Page 2+ of a split article read as a first page
     is a Skip (``continuation``). ``second_opinion``: ask trafilatura where our body is doubtful
-    (:mod:`scraper.parsing.second_opinion`; a crawl's ``SECOND_OPINION_ENABLED``, off by default).
+    (:mod:`scraper.parsing.second_opinion`; a crawl's ``SECOND_OPINION_ENABLED``, on by default; off here
+    unless given).
     """
     if not response.body.strip():
         return Skip(SkipReason.EMPTY, "empty response body")

@@ -136,7 +136,8 @@ class ArticlesSpider(scrapy.Spider):
         spider.second_opinion = crawler.settings.getbool("SECOND_OPINION_ENABLED")
         if spider.second_opinion and not second_opinion_available():
             raise ValueError(
-                "articles spider: SECOND_OPINION_ENABLED needs trafilatura: pip install 'healthscrape[second-opinion]'"
+                "articles spider: SECOND_OPINION_ENABLED needs trafilatura (pip install trafilatura), "
+                "or -s SECOND_OPINION_ENABLED=False"
             )
         if spider.sample_site and redis_url(crawler.settings):
             raise ValueError("articles spider: a distributed crawl (REDIS_URL) needs start_urls, alike on each worker")

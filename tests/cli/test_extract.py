@@ -83,11 +83,12 @@ def test_extract_merges_later_pages_saved_next_to_the_first(tmp_path):
     assert "2345_3.html not found; the article is incomplete" in done.stderr
 
 
-def test_extract_second_opinion_on_request():
-    """``--second-opinion`` (SECOND_OPINION_ENABLED): a body in markup we do not read is trafilatura's."""
+def test_extract_second_opinion_by_default():
+    """The second opinion (SECOND_OPINION_ENABLED, on by default): a body in markup we do not read is
+    trafilatura's; ``--no-second-opinion`` leaves our own reading (no body: no article)."""
     page = FIXTURES / "second_opinion" / "bare-text-body.html"
     url = "http://www.ankang.test/a/bare-text-body.html"
-    assert run("extract", str(page), "--url", url).returncode == 1  # no body of ours: no article
-    done = run("extract", str(page), "--url", url, "--second-opinion")
+    assert run("extract", str(page), "--url", url, "--no-second-opinion").returncode == 1  # no body of ours
+    done = run("extract", str(page), "--url", url)
     assert done.returncode == 0, done.stderr
     assert "护理的关键是预防脱水" in json.loads(done.stdout)["body"]

@@ -18,9 +18,9 @@ def field_reports() -> list[Path]:
     return sorted(FIELD_REPORTS.glob("*.html"))
 
 
-def run_extract(page: Path, url: str, second_opinion: bool = False) -> tuple[int, dict[str, Any] | None]:
-    """``healthscrape extract PAGE --url URL [--second-opinion]`` in process: the exit code and the record
-    (None unless 0)."""
+def run_extract(page: Path, url: str, second_opinion: bool = True) -> tuple[int, dict[str, Any] | None]:
+    """``healthscrape extract PAGE --url URL [--no-second-opinion]`` in process: the exit code and the
+    record (None unless 0)."""
     try:
         return 0, extract(str(page), url=url, second_opinion=second_opinion)
     except CommandError as exc:
