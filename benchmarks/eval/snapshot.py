@@ -1,7 +1,7 @@
 """Records of every page we have, for checking that a change to parsing changes only what it means to.
 
 ``python -m benchmarks.eval.snapshot OUT.json`` parses every page of the labeled corpus, of
-``benchmarks/eval/incoming*/`` and of ``benchmarks/eval/kinds-heldout/``, every saved page under
+``benchmarks/eval/incoming*/`` and of ``benchmarks/eval/kinds-heldout*/``, every saved page under
 ``tests/fixtures/pages/`` and every field report, and writes ``{page id: record or "skip: reason"}``
 (``fetched_at`` left out). ``python -m benchmarks.eval.snapshot --diff BEFORE.json AFTER.json`` prints
 the pages whose records differ and how (field by field; the untouched real pages only as a count), and
@@ -62,7 +62,7 @@ def snapshot(exclude: tuple[str, ...] = (), second_opinion: bool = True) -> Reco
         records[f"pages/{saved.parent.name}"] = _record(
             meta["url"], body, meta.get("headers") or {}, meta.get("fetched_at") or "", {}, second_opinion
         )
-    kinds = sorted((EVAL_DIR / "kinds-heldout").glob("*.expected.json"))
+    kinds = sorted(EVAL_DIR.glob("kinds-heldout*/*.expected.json"))
     for page in [*field_reports(), *kinds]:
         if page.name.endswith(".expected.json"):
             expected = json.loads(page.read_text(encoding="utf-8"))

@@ -657,7 +657,7 @@ class ArticlePage:
         block = next((el for el in chain if _names_answers(el)), None)
         parent = block.getparent() if block is not None else None
         if block is None or parent is None:
-            return listed_items(self.container, MIN_POST_CHARS)  # answers deep in a list's items
+            return self._listed_answers()
         blocks = [
             el
             for el in parent
@@ -671,7 +671,15 @@ class ArticlePage:
         ]
         if len(blocks) > 1:
             return blocks
-        return listed_items(self.container, MIN_POST_CHARS)  # answers deep in a list's items
+        return self._listed_answers()
+
+    def _listed_answers(self) -> list[HtmlElement]:
+        """Answers deep in a list's items (:func:`listed_items`), looked for inside the outermost block
+        named for the answers (知乎's ``QuestionAnswers-answers``, not one answer's ``AnswerItem``), else
+        among the items' siblings."""
+        assert self.container is not None
+        named = [el for el in self.container.iterancestors() if _names_answers(el)]
+        return listed_items(self.container, MIN_POST_CHARS, named[-1] if named else None)
 
     @property
     def _leading_lines(self) -> list[str]:

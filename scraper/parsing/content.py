@@ -381,23 +381,42 @@ def post_element(body: HtmlElement) -> HtmlElement | None:
 MAX_ITEM_LEVELS = 10
 
 
-def listed_items(container: HtmlElement, min_chars: int) -> list[HtmlElement]:
+def listed_items(container: HtmlElement, min_chars: int, scope: HtmlElement | None = None) -> list[HtmlElement]:
     """When the container's text sits deep in one item of a list of alike items (a Q&A page's answers:
     ``div.List-item`` > … > ``span.RichText``), the same element of every item holding ``min_chars``
-    characters or more, in page order; empty when there is no such list (or only one such item)."""
+    characters or more, in page order; empty when there is no such list (or only one such item).
+    The items are the container's ancestor's siblings of the same markup, or with ``scope`` (the block
+    named for the answers) every element of that markup inside it (a pinned first answer may sit in a
+    wrapper of its own)."""
     item, path = container, list[tuple[str, str]]()
     for _ in range(MAX_ITEM_LEVELS):
         parent = item.getparent()
-        if parent is None or parent.tag in ("body", "html"):
+        if parent is None or parent.tag in ("body", "html") or item is scope:
             return []
-        alike = [el for el in parent if isinstance(el.tag, str) and _signature(el) == _signature(item)]
-        if len(alike) > 1 and item.get("class"):
-            found = [_follow(el, path) if el is not item else container for el in alike]
-            found = [el for el in found if text_length(el) >= min_chars]
-            return found if len(found) > 1 else []
+        if item.get("class"):
+            pool = scope.iter(item.tag) if scope is not None else iter(parent)
+            alike = [el for el in pool if isinstance(el.tag, str) and _signature(el) == _signature(item)]
+            if len(alike) > 1:
+                targets = [container if el is item else _follow_exactly(el, path) for el in alike]
+                found = [el for el in targets if el is not None and text_length(el) >= min_chars]
+                found = [el for el in found if not any(o is not el and is_inside(el, {o}) for o in found)]
+                return found if len(found) > 1 else []
         path.insert(0, _signature(item))
         item = parent
     return []
+
+
+def _follow_exactly(item: HtmlElement, path: list[tuple[str, str]]) -> HtmlElement | None:
+    """The element of ``item`` at the end of ``path`` (signatures, each step a child), or None when a step
+    is missing."""
+    node = item
+    for signature in path:
+        children = [child for child in node if isinstance(child.tag, str)]
+        found = next((c for c in children if _signature(c) == signature), None)
+        if found is None:
+            return None
+        node = found
+    return node
 
 
 def _follow(post: HtmlElement, path: list[tuple[str, str]]) -> HtmlElement:

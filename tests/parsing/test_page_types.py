@@ -347,3 +347,28 @@ def test_a_qa_page_whose_answers_sit_deep_in_list_items_keeps_the_description_an
     assert found.body.index("踝泵运动") < found.body.index("脱拐行走") < found.body.index("伤口保持干燥")
     for text in ("被浏览", "赞同 12", "骨科\n", "膝关节积液怎么办"):
         assert text not in found.body
+
+
+def test_answers_of_one_markup_in_the_answers_block_are_all_read_however_they_are_wrapped():
+    first = deep_answer(
+        "康复科小陈",
+        "<p>术后第一天就可以在床上做踝泵运动和股四头肌收缩，预防血栓和肌肉萎缩。</p>"
+        "<p>两周内以屈伸角度训练为主，目标是屈膝九十度，伸直到零度，每天练习三到四次。</p>",
+    )
+    second = deep_answer(
+        "骨科王大夫", "<p>六周后多数人可以脱拐行走，但三个月内避免爬山、深蹲和提重物，定期复查X光片。</p>"
+    )
+    third = deep_answer("护士阿宁", "<p>回家后伤口保持干燥，出现红肿、渗液或者发热要及时回医院，不要自行处理。</p>")
+    page = (
+        "<html><head><meta charset='utf-8'><title>膝关节置换后怎么做康复？ - 问医社区</title></head><body>"
+        "<h1 class='question-title'>膝关节置换后怎么做康复？</h1>"
+        "<div class='question-rich-text'>我妈妈上周做了左膝关节置换，医生让早点下地，想问问康复训练怎么安排。</div>"
+        # a pinned first answer in a wrapper of its own, the next ones in a list, the last loaded later
+        f"<div class='answer-list'><div class='pinned'><div>{first}</div></div>"
+        f"<div class='feed'>{second}</div><div class='more-loaded'>{third}</div></div>"
+        "<div class='side'><h3>相关问题</h3><div class='feed-item'><a href='/q/2'>膝关节积液怎么办</a></div></div>"
+        "</body></html>"
+    )
+    found = article_from_html(page, "https://wen.yi.example/question/5522")
+    assert found.body.index("踝泵运动") < found.body.index("脱拐行走") < found.body.index("伤口保持干燥")
+    assert "膝关节积液怎么办" not in found.body
