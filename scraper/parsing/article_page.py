@@ -168,8 +168,8 @@ MAX_SITE_TITLE_CHARS = 20
 def _names_an_organisation(title: str) -> bool:
     """A <title> that is only a hospital's, a university's or a site's name (no article in it)."""
     plain = simplified(title)
-    short = len(plain) <= MAX_SITE_TITLE_CHARS
-    return short and plain.endswith(UNIT_ENDINGS) and not re.search(r"[\s\-_|｜,，：:]", plain)
+    short = len(plain) <= MAX_SITE_TITLE_CHARS and len(title_segments(title)) == 1
+    return short and plain.endswith(UNIT_ENDINGS) and not re.search(r"[\s,，：:！？!?]", plain)
 
 
 def _has_title_hint(el: HtmlElement | None) -> bool:
@@ -366,6 +366,8 @@ class ArticlePage:
             return on_page
         if self.metadata.meta.get("og:site_name"):
             return clean_line(self.metadata.meta["og:site_name"])
+        if self.metadata.head_title and _names_an_organisation(self.metadata.head_title):
+            return self.metadata.head_title  # <title>青溪市人民医院</title> on every page: the site's name
         if self.metadata.head_title:
             seps = self.profile.title_separators
             if self.headline_text:

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from scraper.profiles import DEFAULT_SEPARATORS
 
 # Qualifiers that follow a site name in a suffix without being part of it.
-SITE_QUALIFIERS = ("手机版", "移动版", "触屏版", "WAP版", "wap版", "官网", "官方网站", "网站")
+SITE_QUALIFIERS = (
+    "手机版", "移动版", "触屏版", "WAP版", "wap版", "官网", "官方网站", "网站", "数字版", "电子版", "数字报",
+)  # fmt: skip
 # A suffix longer than this is more likely part of the title than a site name.
 MAX_SITE_NAME_CHARS = 20
 
@@ -58,8 +60,8 @@ def _separator_pattern(separators: tuple[str, ...]) -> str:
 
 
 def site_name_from_suffix(suffix: str) -> str:
-    """``乡间郎中手机版`` → ``乡间郎中``."""
-    suffix = suffix.strip()
+    """``乡间郎中手机版`` → ``乡间郎中``; a tagline after a comma goes too (``维基百科，自由的百科全书``)."""
+    suffix = re.split(r"[，,]", suffix.strip(), maxsplit=1)[0].strip()
     for qualifier in SITE_QUALIFIERS:
         if suffix.endswith(qualifier) and len(suffix) > len(qualifier):
             return suffix[: -len(qualifier)].strip(" -_|")

@@ -102,6 +102,8 @@ def test_custom_separators() -> None:
         ("乡间郎中官方网站", "乡间郎中"),
         (" 乡间郎中 ", "乡间郎中"),
         ("手机版", "手机版"),  # a qualifier alone is kept
+        ("南湖晚报数字版", "南湖晚报"),  # a paper's digital edition
+        ("康宁百科，人人可编辑的健康百科", "康宁百科"),  # a tagline after a comma
     ],
 )
 def test_site_name_from_suffix(suffix: str, name: str) -> None:
@@ -454,4 +456,5 @@ def test_a_head_title_naming_only_the_hospital_gives_way_to_the_line_above_the_d
     )
     found = article_from_html(page, "http://www.jn2y.example/news/content/pid/882.html")
     assert found.title == "我院开设睡眠障碍多学科联合门诊"
+    assert found.site == "江南市第二人民医院"
     assert found.published == "2022-05-16"
