@@ -15,7 +15,15 @@ from parsel import Selector
 
 from scraper.items import Article, Image, RelatedEntry
 from scraper.parsing import metadata, page_types
-from scraper.parsing.blocks import element_hints, element_lines, hint_tokens, remove_hidden, selected_text, text_length
+from scraper.parsing.blocks import (
+    element_hints,
+    element_lines,
+    hint_tokens,
+    remove_heading_edit_links,
+    remove_hidden,
+    selected_text,
+    text_length,
+)
 from scraper.parsing.bylines import (
     MAX_LEADING_BYLINE_OFFSET,
     UNIT_ENDINGS,
@@ -288,6 +296,7 @@ class ArticlePage:
         self.metadata = PageMetadata.read(self.root)
         unwrap_noscript_images(self.root)
         remove_hidden(self.root)
+        remove_heading_edit_links(self.root)
 
     # --- the page's parts ----------------------------------------------------
 

@@ -117,6 +117,28 @@ def revealed_later(el: HtmlElement, page_key: str) -> bool:
     return all(page_key.count(sample) == 1 for sample in samples if sample)
 
 
+# A wiki heading's edit link ([编辑], 编辑本段, [edit]): no part of the heading.
+EDIT_LINK_TEXTS = frozenset(("编辑", "编辑本段", "編輯", "編輯本段", "edit", "[编辑]", "[edit]"))
+
+
+def remove_heading_edit_links(root: HtmlElement) -> int:
+    """Remove the edit links of wiki headings (MediaWiki's ``span.mw-editsection`` with its brackets, a
+    link reading 编辑/编辑本段/edit), keeping their tail text; return how many."""
+    doomed = []
+    for heading in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        for el in heading.iterdescendants():
+            if not isinstance(el.tag, str):
+                continue
+            hints = element_hints(el)
+            text = "".join(el.text_content().split()).lower()
+            if "editsection" in hints or (el.tag == "a" and text in EDIT_LINK_TEXTS):
+                doomed.append(el)
+    outermost = [el for el in doomed if not any(a in doomed for a in el.iterancestors())]
+    for el in outermost:
+        el.drop_tree()
+    return len(outermost)
+
+
 def remove_hidden(root: HtmlElement) -> int:
     """Remove hidden and invisible elements (keeping their tail text); return how many.
 

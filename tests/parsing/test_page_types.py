@@ -372,3 +372,28 @@ def test_answers_of_one_markup_in_the_answers_block_are_all_read_however_they_ar
     found = article_from_html(page, "https://wen.yi.example/question/5522")
     assert found.body.index("踝泵运动") < found.body.index("脱拐行走") < found.body.index("伤口保持干燥")
     assert "膝关节积液怎么办" not in found.body
+
+
+def test_a_wiki_entry_whose_headings_carry_edit_links_is_an_encyclopedia_entry_with_its_parts():
+    def part(name: str, text: str) -> str:
+        edit = "<span class='mw-editsection'><span>[</span><a href='?action=edit'>编辑</a><span>]</span></span>"
+        return f"<h2><span class='mw-headline'>{name}</span>{edit}</h2><p>{text}</p>"
+
+    page = (
+        "<html><head><meta charset='utf-8'><title>带状疱疹 - 康宁百科，人人可编辑的健康百科</title></head><body>"
+        "<h1 id='firstHeading'>带状疱疹</h1><div id='mw-content-text'>"
+        "<p>带状疱疹是水痘-带状疱疹病毒再激活引起的感染性皮肤病，沿神经分布出现成簇水疱，伴明显神经痛。</p>"
+        + part("病因", "儿时感染水痘后病毒潜伏在神经节内，免疫力下降时再次活化，沿神经到达皮肤。")
+        + part("症状", "先有皮肤灼痛或刺痛，数天后出现红斑和成簇水疱，多见于胸背部，呈带状分布于身体一侧。")
+        + "<h3>治疗 <a class='edit-icon' href='?section=3'>编辑本段</a></h3>"
+        + "<p>发病七十二小时内尽早使用抗病毒药物，疼痛明显时配合止痛治疗，必要时做神经阻滞。</p>"
+        + part("预防", "五十岁以上人群可以接种重组带状疱疹疫苗，平时规律作息，避免过度劳累。")
+        + "</div></body></html>"
+    )
+    found = article_from_html(page, "https://baike.kn.example/w/带状疱疹")
+    found.fetched_at = "2026-11-20T08:00:00Z"
+    found = finish_item(found, CounterStats())
+    assert found.page_type == "encyclopedia"
+    assert [s["heading"] for s in found.sections] == ["病因", "症状", "治疗", "预防"]
+    assert "编辑" not in found.body
+    assert found.site == "康宁百科"
