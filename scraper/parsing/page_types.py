@@ -39,6 +39,8 @@ def _hints(root: HtmlElement) -> str:
 
 # What a thread writes beside the original poster's name in the replies (a short element of its own).
 OP_LABELS = frozenset(("楼主", "樓主", "LZ"))
+# A reply's floor, in a short element of its own (1楼, 2樓, #3, 沙发): two of them make a thread.
+_FLOOR = re.compile(r"^(?:\d+\s*[楼樓层層]|#\d+|沙发|沙發|板凳)$")
 
 
 def _is_forum(root: HtmlElement, url: str, generator: str) -> bool:
@@ -46,7 +48,8 @@ def _is_forum(root: HtmlElement, url: str, generator: str) -> bool:
         return True
     if any(_POST_ID.match(el.get("id") or "") for el in root.iter("div", "td")):
         return True
-    return any("".join(el.itertext()).strip() in OP_LABELS for el in root.iter("span", "em", "i", "b", "label"))
+    labels = ["".join(el.itertext()).strip() for el in root.iter("span", "em", "i", "b", "label", "a")]
+    return any(label in OP_LABELS for label in labels) or sum(1 for label in labels if _FLOOR.match(label)) >= 2
 
 
 # What a Q&A page writes beside the question and beside its answers, when its class names do not say

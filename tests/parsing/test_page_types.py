@@ -29,7 +29,10 @@ def test_a_plain_article():
 
 
 def test_an_article_that_mentions_the_original_poster_in_prose_stays_an_article():
-    body = f"<h1>胃痛怎么办</h1><div class='content'>{PROSE}<p><span>楼主说的办法</span>我也试过。</p></div>"
+    body = (
+        f"<h1>胃痛怎么办</h1><div class='content'>{PROSE}<p><span>楼主说的办法</span>我也试过。</p>"
+        "<p>住在<span>3楼</span>的邻居也说有效。</p></div>"
+    )
     assert parsed("http://www.jk.example/a/3.html", "", body).page_type == "article"
 
 
@@ -48,8 +51,15 @@ def test_comment_areas_named_post_do_not_make_a_forum():
         # the original poster marked in the replies
         ("http://quan.jk.example/wei/3391.html", "", "<ul><li><a>胃友甲</a><span class='op'>楼主</span>谢谢</li></ul>"),
         ("http://quan.jk.example/wei/3392.html", "", "<ul><li><a>胃友乙</a> <em>樓主</em> 謝謝</li></ul>"),
+        # replies numbered by floor
+        (
+            "http://quan.jk.example/wei/3393.html",
+            "",
+            "<div class='re'><a>胃友丙</a><span class='fl'>1楼</span>有用</div>"
+            "<div class='re'><a>胃友丁</a><span class='fl'>2楼</span>同问</div>",
+        ),
     ],
-    ids=["generator", "post-markup", "tieba-url", "group-topic-url", "op-label", "op-label-traditional"],
+    ids=["generator", "post-markup", "tieba-url", "group-topic-url", "op-label", "op-label-traditional", "floors"],
 )
 def test_forum_threads(url, head, body):
     found = parsed(url, head, f"<h1>胃痛怎么办</h1><div class='t_f'>{PROSE}</div>{body}")
