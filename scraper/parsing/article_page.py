@@ -28,6 +28,7 @@ from scraper.parsing.bylines import (
     MAX_LEADING_BYLINE_OFFSET,
     UNIT_ENDINGS,
     affiliation_byline,
+    asker_author,
     byline_author,
     is_byline_line,
     is_info_line,
@@ -492,7 +493,7 @@ class ArticlePage:
                 or byline_author(self._text_after_headline())
                 or affiliation_byline(self._text_after_headline())
                 or self._leading_byline()
-                or (None if qa else profile_author(self._header_links()))
+                or (asker_author(self.root, self.excluded) if qa else profile_author(self._header_links()))
                 or self._closing_signature()
                 or self.metadata.structured.author
                 or meta_author(metadata.first_meta(self.metadata.meta, metadata.AUTHOR_META) or "")

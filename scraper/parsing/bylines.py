@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 
 from lxml.html import HtmlElement
 
-from scraper.parsing.blocks import element_hints
+from scraper.parsing.blocks import element_hints, hint_tokens
 from scraper.parsing.content import is_comment_thread
 from scraper.text.hanzi import simplified
 from scraper.text.normalize import clean_line
@@ -347,6 +347,31 @@ def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
             name = byline_author(text) or _person_names(text)
             if name:
                 return name
+    return None
+
+
+# Class/id tokens of a Q&A page's asker slot (span.ask-name, div.asker_nick): an asker word and a name word.
+ASKER_TOKEN_STARTS = ("ask", "tiwen", "questioner", "quser")
+NAME_TOKEN_PARTS = ("name", "nick", "user")
+
+
+def asker_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
+    """A Q&A page's asker named in a slot of their own (``<span class="ask-name">木子李</span>``): the
+    first element whose class/id joins an asker word and a name word and shows a short name or handle,
+    outside ``skip`` (related blocks, comment threads); None when there is none."""
+    for el in root.iter("span", "a", "div", "em", "p", "strong", "b", "i", "dd"):
+        tokens = hint_tokens(element_hints(el))
+        asker = any(token.startswith(ASKER_TOKEN_STARTS) for token in tokens)
+        if not asker or not any(part in token for token in tokens for part in NAME_TOKEN_PARTS) or _inside(el, skip):
+            continue
+        if any(isinstance(child.tag, str) and child.tag != "img" for child in el):
+            continue  # the asker's box (avatar, name, sex and age): its name slot is inside
+        text = clean_line(el.text_content())
+        if not text or len(text) > MAX_NAME_CHARS or simplified(text) in NOBODY or _NOT_A_HANDLE.search(text):
+            continue
+        found = text if _HANDLE.fullmatch(text) else _person_names(text)
+        if found:
+            return found
     return None
 
 

@@ -41,6 +41,11 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^本帖最后由.{1,40}于.{4,30}编辑$",
         r"^this post was last edited by .{1,40} (?:on|at) .{4,40}$",
         r"^(?:最后|最近)(?:由.{1,30})?编辑于\s*\d.{0,25}$",
+        # An answer's or a post's foot: when it was written and its votes, nothing else
+        # (回答于 2022-10-09 21:52 有用(36), 发布于 3天前 · 赞同 12).
+        r"^(?:(?:回答|回复|发布|发表|编辑)于\s*[\d年月日:\-/\s.天小时分钟前昨]+\s*[·|｜]?\s*)?"
+        r"(?:(?:有用|赞同|赞|点赞|感谢|没用|无用)\s*[(（]?\s*\d*\s*[)）]?\s*[·|｜]?\s*){1,3}$",
+        r"^(?:回答|回复)于\s*\d{4}[\d年月日:\-/\s.]*$",
     )
 )
 

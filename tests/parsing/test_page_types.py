@@ -407,3 +407,27 @@ def test_a_wiki_entry_whose_headings_carry_edit_links_is_an_encyclopedia_entry_w
     assert [s["heading"] for s in found.sections] == ["病因", "症状", "治疗", "预防"]
     assert "编辑" not in found.body
     assert found.site == "康宁百科"
+
+
+def test_a_qa_pages_asker_in_a_name_slot_is_the_author_and_answer_feet_are_no_body():
+    page = (
+        "<html><head><meta charset='utf-8'><title>孩子夜里磨牙是缺钙吗 - 健康问答</title></head><body>"
+        "<h1 class='q-title'>孩子夜里磨牙是缺钙吗</h1>"
+        "<div class='asker-info'><img src='/u.png' alt=''><em class='asker-nick'>晴天娃娃</em>"
+        "<em class='asker-base'>女 | 31岁</em></div>"
+        "<div class='q-desc'>女儿五岁，最近几乎每晚都磨牙，声音很响，白天精神还好，需要补钙吗？</div>"
+        "<div class='answer-list'>"
+        "<div class='answer-item'><p>儿童夜间磨牙很常见，多与牙齿替换、白天兴奋或紧张有关，和缺钙关系不大。</p>"
+        "<p>不建议盲目补钙，睡前别让孩子过于兴奋，持续磨牙或牙齿磨损明显时看口腔科。</p>"
+        "<div class='answer-foot'><span>回答于 2023-05-02 20:15</span><span>有用(18)</span></div></div>"
+        "<div class='answer-item'><p>也要排除腺样体肥大引起的张口呼吸和睡眠不安，可以观察孩子睡觉时是否打鼾。</p>"
+        "<div class='answer-foot'><span>回答于 2023-05-03 08:40</span><span>赞同 6</span></div></div>"
+        "</div></body></html>"
+    )
+    found = article_from_html(page, "https://ask.jk.example/question/7712")
+    found.fetched_at = "2026-11-20T08:00:00Z"
+    found = finish_item(found, CounterStats())  # the stages leave boilerplate lines out
+    assert found.page_type == "qa"
+    assert found.author == "晴天娃娃"
+    assert "有用(18)" not in found.body and "赞同 6" not in found.body and "回答于" not in found.body
+    assert "腺样体肥大" in found.body
