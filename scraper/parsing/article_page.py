@@ -30,6 +30,7 @@ from scraper.parsing.bylines import (
     affiliation_byline,
     asker_author,
     byline_author,
+    byline_names,
     is_byline_line,
     is_info_line,
     meta_author,
@@ -169,6 +170,8 @@ CUT_TITLE_ENDINGS = ("，", ",", "、", "；")  # not an ellipsis: 血头仍隐�
 MAX_UNTITLED_HEADLINE_CHARS = 80
 
 
+# A <title> part naming whose blog or column a page is: 何静的博客, 张医生的专栏.
+_OWNED_PAGE = re.compile(r"(.{2,12}?)的(?:博客|专栏|个人主页|主页|个人空间|空间|微博|文章)")
 # An info line with a labelled date is at most this long (发布时间：2021-11-09 发布人：内分泌遗传代谢科).
 MAX_INFO_LINE_CHARS = 80
 MAX_SITE_TITLE_CHARS = 20
@@ -495,6 +498,7 @@ class ArticlePage:
                 or self._leading_byline()
                 or (asker_author(self.root, self.excluded) if qa else profile_author(self._header_links()))
                 or self._closing_signature()
+                or self._title_owner()
                 or self.metadata.structured.author
                 or meta_author(metadata.first_meta(self.metadata.meta, metadata.AUTHOR_META) or "")
                 or next(filter(None, map(meta_author, self.metadata.script_authors)), None)
@@ -522,6 +526,14 @@ class ArticlePage:
             for link in self.root.iter("a")
             if start < order[link] < end and not is_inside(link, {self.headline, *self.excluded})
         ]
+
+    def _title_owner(self) -> str | None:
+        """The owner a ``<title>`` names for a blog's or a column's post (``T_何静的博客-康博网``)."""
+        for part in title_segments(self.metadata.head_title or "", self.profile.title_separators):
+            owner = _OWNED_PAGE.fullmatch(part.strip())
+            if owner:
+                return byline_names(owner.group(1))
+        return None
 
     def _closing_signature(self) -> str | None:
         """The names of a signature among the body's last lines (执笔人：…, （羅森）)."""

@@ -464,3 +464,17 @@ def test_on_a_qa_page_answerers_named_in_slots_or_profile_links_are_not_the_auth
     found = article_from_html(page, "https://ask.jk.example/question/5521")
     assert found.page_type == "qa"
     assert found.author is None
+
+
+@pytest.mark.parametrize(
+    ("title", "author"),
+    [
+        ("痛风患者怎么吃海鲜_刘晓光的博客-医友博客", "刘晓光"),
+        ("痛风患者怎么吃海鲜 - 王医生的专栏 - 健康号", "王医生"),  # a surname and a title stay whole
+        ("痛风患者怎么吃海鲜_健康频道_医友网", None),
+    ],
+)
+def test_a_title_naming_whose_blog_or_column_a_post_is_names_its_author(title, author):
+    page = page_with("", "").replace("<title>秋季腹泻怎么护理_健康网</title>", f"<title>{title}</title>")
+    found = article_from_html(page, "http://blog.yy.example/p/5521")
+    assert found.author == author
