@@ -29,6 +29,8 @@ from scraper.text.normalize import clean_line
 # 文/ counts only as a word of its own (文/张三), never as the end of 论文： or 原文：.
 _BYLINE = re.compile(
     r"(?:作者|撰文|撰稿人?|执笔人?|(?:^|(?<=[\s（(【\[|｜]))文|记者|通讯员|供稿|咨询|口述|提问者|提问人)\s*[:：/／]\s*"
+    # a self-media byline with a bar for a colon: 作者丨张三, 文 | 李四, 撰文｜王五
+    r"|(?:作者|撰文|撰稿人?|执笔人?|(?:^|(?<=[\s（(【\[]))文)\s*[|｜丨]\s*"
     # an official account's repost line: 原创： 李潇潇 39健康网 (the author, then the account)
     r"|原创\s*[:：]\s*"
     # 记者 after a space or an opening bracket, perhaps after the paper's name: （记者陈智 整合）, 本报记者 韩雪
@@ -41,7 +43,7 @@ _BYLINE = re.compile(
 _NEXT_LABEL = re.compile(
     r"(?:来源|来自|出处|发布时间|发布日期|发表时间|更新时间|时间|日期|阅读|浏览|点击|人气|责任编辑|编辑(?!部)|审核|校对|字号|"
     r"评论|分享|收藏|标签|关键词|栏目|分类|核心提示|导读|摘要|提要|简介|单位|工作单位)\s*[:：]?|(?:图|摄影|摄)\s*[/／:：]|"
-    r"\d{4}\s*[-年/.]|[|｜【\[（(）)】\]]"
+    r"\d{4}\s*[-年/.]|[|｜丨【\[（(）)】\]]"
 )
 # Words in a byline that are not names: job titles (a whole token) and units (a token ending so).
 TITLES = frozenset(
@@ -215,7 +217,7 @@ def byline_author(line: str, max_offset: int | None = None) -> str | None:
         return byline_names(" ".join(tokens[:-1])) if len(tokens) > 1 else None
     if match.group().strip() == "作者":  # a label without a colon names one author; tags may follow
         rest = rest.split()[0] if rest.split() else ""
-    return _names_up_to_next_label(rest, run_in=not any(ch in match.group() for ch in ":：/／"))
+    return _names_up_to_next_label(rest, run_in=not any(ch in match.group() for ch in ":：/／|｜丨"))
 
 
 # An affiliation opening an unlabelled byline (南京军区福州总医院 吴志 林晋): a hospital, a department, a
@@ -252,7 +254,7 @@ def _names_up_to_next_label(rest: str, run_in: bool = False) -> str | None:
     """The names at the start of ``rest``, up to the next label of an info line or a bracket."""
     end = _NEXT_LABEL.search(simplified(rest))
     names = rest[: end.start()] if end else rest
-    glued_label = end is not None and "\u4e00" <= end.group()[0] <= "\u9fff"  # a word, not a bracket
+    glued_label = end is not None and "\u4e00" <= end.group()[0] <= "\u9fff" and end.group()[0] != "丨"  # a word
     if glued_label and names and not names[-1].isspace() and " " in names.strip():
         names = names.strip().rsplit(" ", 1)[0]  # 苏娜 每经编辑: 每经 is the next label's paper, no name
     return byline_names(names, run_in)

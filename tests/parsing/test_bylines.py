@@ -32,6 +32,11 @@ from tests.helpers.pages import article_from_html
         ("作者：孙医师 来源：本站原创", "孙医师"),  # a name with a title stays a name
         ("文／安心健康網編輯部", "安心健康網編輯部"),  # only an organisation: it is the author
         ("作者：网络整理", None),
+        ("作者丨张三 李四丨审核丨王医生", "张三、李四"),  # a bar for a colon (self-media)
+        ("文 | 周敏 图 | 网络", "周敏"),
+        ("撰文｜陈立 编辑｜赵六", "陈立"),
+        ("来源丨健康时报", None),
+        ("原文|英文摘要", None),
         ("中新网杭州3月2日电 (李晓 陈默)浙江省卫健委2日通报", "李晓、陈默"),  # a dateline's bracket
         ("人民网北京10月9日电（周航）国家卫健委今天", "周航"),
         ("本文由注册用户 小暖 上传提供", "小暖"),  # an uploader's credit
