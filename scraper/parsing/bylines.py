@@ -28,7 +28,7 @@ from scraper.text.normalize import clean_line
 # A Q&A page's asker (提问者：…) is its author; an account's 原创：name names the original's author.
 # 文/ counts only as a word of its own (文/张三), never as the end of 论文： or 原文：.
 _BYLINE = re.compile(
-    r"(?:作者|撰文|撰稿人?|执笔人?|(?:^|(?<=[\s（(【\[|｜]))文|记者|通讯员|供稿|咨询|口述|提问者|提问人)\s*[:：/／]\s*"
+    r"(?:作者|撰文|撰稿人?|执笔人?|(?:^|(?<=[\s（(【\[|｜]))文|记者|通讯员|供稿|咨询|口述|提问者|提问人|发表者)\s*[:：/／]\s*"
     # a self-media byline with a bar for a colon: 作者丨张三, 文 | 李四, 撰文｜王五
     r"|(?:作者|撰文|撰稿人?|执笔人?|(?:^|(?<=[\s（(【\[]))文)\s*[|｜丨]\s*"
     # an official account's repost line: 原创： 李潇潇 39健康网 (the author, then the account)
@@ -36,7 +36,7 @@ _BYLINE = re.compile(
     # 记者 after a space or an opening bracket, perhaps after the paper's name: （记者陈智 整合）, 本报记者 韩雪
     r"|(?:^|[\s（(])(?:本报|本台|本刊|特约|实习|见习|[\u4e00-\u9fff]{1,5}(?:报|社|台|网|刊))?记者\s*"
     # a byline line of its own: 半月谈记者 史卫燕; 作者 魏星 (a label without a colon)
-    r"|^[\u4e00-\u9fff]{1,6}记者\s+|(?:^|\s)作者\s+(?=[\u4e00-\u9fff])"
+    r"|^[\u4e00-\u9fff]{1,6}记者\s+|(?:^|\s)(?:作者|撰文)\s+(?=[\u4e00-\u9fff])"
     # Taiwan's 撰文者 (often glued to the name: 撰文者平松類)
     r"|撰文者\s*[:：]?\s*"
 )
@@ -215,7 +215,7 @@ def byline_author(line: str, max_offset: int | None = None) -> str | None:
         end = _NEXT_LABEL.search(simplified(rest))
         tokens = (rest[: end.start()] if end else rest).split()
         return byline_names(" ".join(tokens[:-1])) if len(tokens) > 1 else None
-    if match.group().strip() == "作者":  # a label without a colon names one author; tags may follow
+    if match.group().strip() in ("作者", "撰文"):  # a label without a colon names one author; tags may follow
         rest = rest.split()[0] if rest.split() else ""
     return _names_up_to_next_label(rest, run_in=not any(ch in match.group() for ch in ":：/／|｜丨"))
 
@@ -336,7 +336,8 @@ def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
     else the first holding a short name (no digits, no label) or, in a link, a user's handle
     (``贴吧用户_a1K92yE``)."""
     slots = list(_author_slots(root, skip))
-    texts = [clean_line(el.text_content()) for el in slots]
+    # a slot's parts apart (<span>作者</span><a>林夕</a><span>儿科学硕士</span> → 作者 林夕 儿科学硕士)
+    texts = [clean_line(" ".join(el.itertext())) for el in slots]
     labelled = (byline_author(text) for text in texts if len(text) <= MAX_LABELLED_SLOT_CHARS)
     found = next(filter(None, labelled), None)  # a slot that labels its name (撰文者平松類) first
     if found:
@@ -377,10 +378,11 @@ def asker_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
     return None
 
 
-# A link to a user's profile page on a forum or a platform: /people/212148925/, /user/52323388.html,
+# A link to a user's or a doctor's page on a forum or a platform: /people/212148925/, /user/52323388.html,
+# /doctor/87543.html (the doctor who wrote a health site's article),
 # space-uid-1001.html, home.php?mod=space&uid=1001, /u/4f2a9 (an id with a digit in it).
 _PROFILE_PAGE = re.compile(
-    r"/(?:people|users?|u|members?|space|profile|home|homepage|usercenter)/[\w.-]*\d"
+    r"/(?:people|users?|u|members?|space|profile|home|homepage|usercenter|doctors?|experts?|yisheng|zhuanjia)/[\w.-]*\d"
     r"|space-uid-\d+|[?&](?:uid|userid|user_id|mid)=\d+",
     re.I,
 )

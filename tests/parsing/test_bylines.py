@@ -32,6 +32,8 @@ from tests.helpers.pages import article_from_html
         ("作者：孙医师 来源：本站原创", "孙医师"),  # a name with a title stays a name
         ("文／安心健康網編輯部", "安心健康網編輯部"),  # only an organisation: it is the author
         ("作者：网络整理", None),
+        ("发表者：钱文斌", "钱文斌"),  # a doctor site's label
+        ("撰文 蔡佳穎 攝影 王凱", "蔡佳穎"),  # a label without a colon
         ("作者丨张三 李四丨审核丨王医生", "张三、李四"),  # a bar for a colon (self-media)
         ("文 | 周敏 图 | 网络", "周敏"),
         ("撰文｜陈立 编辑｜赵六", "陈立"),
@@ -483,3 +485,21 @@ def test_a_title_naming_whose_blog_or_column_a_post_is_names_its_author(title, a
     page = page_with("", "").replace("<title>秋季腹泻怎么护理_健康网</title>", f"<title>{title}</title>")
     found = article_from_html(page, "http://blog.yy.example/p/5521")
     assert found.author == author
+
+
+@pytest.mark.parametrize(
+    ("top", "author"),
+    [
+        # a slot whose label, name and qualification are elements of their own, written without spaces
+        ("<div class='author-box'><span>作者</span><a href='/u/linqin'>林琴</a><span>营养学硕士</span></div>", "林琴"),
+        # the writing doctor's card under the headline, linked to the doctor's page
+        (
+            "<div class='doc-card'><img alt='邵建华' src='/d/1.jpg'><p class='doc-name'>"
+            "<a href='https://www.yl.example/doctor/90121.html'>邵建华</a><span>副主任医师</span></p></div>",
+            "邵建华",
+        ),
+    ],
+    ids=["slot-parts", "doctor-card"],
+)
+def test_an_author_slot_read_in_parts_and_a_doctors_card_name_the_author(top, author):
+    assert article_from_html(page_with("", top), "http://www.jk.example/ek/11.html").author == author
