@@ -33,6 +33,7 @@ from scraper.parsing.bylines import (
     byline_names,
     is_byline_line,
     is_info_line,
+    labelled_asker,
     meta_author,
     profile_author,
     signature_author,
@@ -496,7 +497,7 @@ class ArticlePage:
                 or byline_author(self._text_after_headline())
                 or affiliation_byline(self._text_after_headline())
                 or self._leading_byline()
-                or (asker_author(self.root, self.excluded) if qa else profile_author(self._header_links()))
+                or (self._asker() if qa else profile_author(self._header_links()))
                 or self._closing_signature()
                 or self._title_owner()
                 or self.metadata.structured.author
@@ -526,6 +527,10 @@ class ArticlePage:
             for link in self.root.iter("a")
             if start < order[link] < end and not is_inside(link, {self.headline, *self.excluded})
         ]
+
+    def _asker(self) -> str | None:
+        """A Q&A page's asker in a slot of their own or linked after an asker label."""
+        return asker_author(self.root, self.excluded) or labelled_asker(self.root, self.excluded)
 
     def _title_owner(self) -> str | None:
         """The owner a ``<title>`` names for a blog's or a column's post (``T_何静的博客-康博网``)."""

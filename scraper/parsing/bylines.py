@@ -378,6 +378,25 @@ def asker_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
     return None
 
 
+# Labels of a Q&A page's asker before a link to the asker's page (提问者：<a>风吹麦浪2015</a>).
+ASKER_LABELS = ("提问者", "提问人", "提問者", "提問人", "楼主", "樓主")
+
+
+def labelled_asker(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
+    """A Q&A page's asker shown as a link right after an asker label (``提问者：<a>风吹麦浪2015</a>``): the
+    link's name or handle (digits and all), outside ``skip``; None when there is none."""
+    for link in root.iter("a"):
+        previous = link.getprevious()
+        before = (previous.tail if previous is not None else link.getparent().text) or ""
+        label = simplified(before.strip().rstrip(":：").strip())
+        if not label.endswith(tuple(simplified(a) for a in ASKER_LABELS)) or _inside(link, skip):
+            continue
+        text = clean_line(link.text_content())
+        if text and len(text) <= MAX_NAME_CHARS and simplified(text) not in NOBODY and _HANDLE.fullmatch(text):
+            return text
+    return None
+
+
 # A link to a user's or a doctor's page on a forum or a platform: /people/212148925/, /user/52323388.html,
 # /doctor/87543.html (the doctor who wrote a health site's article),
 # space-uid-1001.html, home.php?mod=space&uid=1001, /u/4f2a9 (an id with a digit in it).

@@ -68,7 +68,11 @@ def _qa_labels(root: HtmlElement) -> tuple[bool, bool]:
     question = answer = False
     for el in root.iter("span", "b", "strong", "em", "div", "p", "dt", "h2", "h3", "h4", "label", "i"):
         text = simplified("".join((el.text or "").split()))
-        if not text or len(text) > MAX_LABEL_ELEMENT_CHARS:
+        if not text:
+            continue
+        # a doctor's paragraph opened by its label: 病情分析：你好，… (寻医问药)
+        answer = answer or any(text.startswith((f"{label}：", f"{label}:")) for label in ANSWER_LABELS)
+        if len(text) > MAX_LABEL_ELEMENT_CHARS:
             continue
         question = question or any(text.startswith(label) for label in QUESTION_LABELS)
         answer = answer or any(label in text for label in ANSWER_LABELS)
