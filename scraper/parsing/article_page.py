@@ -32,6 +32,7 @@ from scraper.parsing.bylines import (
     byline_author,
     byline_names,
     is_byline_line,
+    is_card_line,
     is_info_line,
     labelled_asker,
     meta_author,
@@ -606,7 +607,7 @@ class ArticlePage:
         lines = [line for line in lines if line not in head] if head else lines
         if self.page_type == page_types.QA:  # the question's description comes first, then the answers
             question = [line for line in self._question_description_lines if line not in lines]
-            lines = question + lines
+            lines = [line for line in question + lines if not is_card_line(line)]  # no doctor cards
         elif lines:
             lines = self._lead_lines(lines) + lines
         return lines

@@ -10,6 +10,7 @@ from scraper.parsing.bylines import (
     affiliation_byline,
     byline_author,
     is_byline_line,
+    is_card_line,
     is_info_line,
     meta_author,
     signature_author,
@@ -503,3 +504,21 @@ def test_a_title_naming_whose_blog_or_column_a_post_is_names_its_author(title, a
 )
 def test_an_author_slot_read_in_parts_and_a_doctors_card_name_the_author(top, author):
     assert article_from_html(page_with("", top), "http://www.jk.example/ek/11.html").author == author
+
+
+@pytest.mark.parametrize(
+    ("line", "card"),
+    [
+        ("贺丽娜 主管药师", True),
+        ("四川省人民医院 呼吸内科", True),
+        ("周建国 副主任医师 苏州市立医院 骨科 帮助过的人：2361", True),
+        ("陈静副主任医师", True),
+        ("张华医生", True),
+        ("你好，不建议喝酒，头孢期间饮酒很危险。", False),
+        ("北京协和医院", False),  # a unit alone may be an answer's word
+        ("张三 李四", False),
+        ("多喝水 少吃盐", False),
+    ],
+)
+def test_is_card_line(line, card):
+    assert is_card_line(line) is card
