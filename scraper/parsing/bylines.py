@@ -353,6 +353,14 @@ def slot_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
     return None
 
 
+def _shown_name(text: str) -> str | None:
+    """A slot's or a link's text as the name it shows: a user's handle whole (digits and all), else its
+    person names; None for buttons (关注), dates and floors, and texts too long for a name."""
+    if not text or len(text) > MAX_NAME_CHARS or simplified(text) in NOBODY or _NOT_A_HANDLE.search(text):
+        return None
+    return text if _HANDLE.fullmatch(text) else _person_names(text)
+
+
 # Class/id tokens of a Q&A page's asker slot (span.ask-name, div.asker_nick): an asker word and a name word.
 ASKER_TOKEN_STARTS = ("ask", "tiwen", "questioner", "quser")
 NAME_TOKEN_PARTS = ("name", "nick", "user")
@@ -369,10 +377,7 @@ def asker_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
             continue
         if any(isinstance(child.tag, str) and child.tag != "img" for child in el):
             continue  # the asker's box (avatar, name, sex and age): its name slot is inside
-        text = clean_line(el.text_content())
-        if not text or len(text) > MAX_NAME_CHARS or simplified(text) in NOBODY or _NOT_A_HANDLE.search(text):
-            continue
-        found = text if _HANDLE.fullmatch(text) else _person_names(text)
+        found = _shown_name(clean_line(el.text_content()))
         if found:
             return found
     return None
@@ -391,9 +396,9 @@ def labelled_asker(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
         label = simplified(before.strip().rstrip(":：").strip())
         if not label.endswith(tuple(simplified(a) for a in ASKER_LABELS)) or _inside(link, skip):
             continue
-        text = clean_line(link.text_content())
-        if text and len(text) <= MAX_NAME_CHARS and simplified(text) not in NOBODY and _HANDLE.fullmatch(text):
-            return text
+        found = _shown_name(clean_line(link.text_content()))
+        if found:
+            return found
     return None
 
 
@@ -416,11 +421,9 @@ def profile_author(links: Iterable[HtmlElement]) -> str | None:
             continue
         images = link.findall(".//img")
         text = clean_line(link.text_content()) or clean_line(link.get("title") or "")
-        text = text or next((clean_line(img.get("alt") or "") for img in images if img.get("alt")), "")
-        if not text or len(text) > MAX_NAME_CHARS or simplified(text) in NOBODY or _NOT_A_HANDLE.search(text):
-            continue
-        if _HANDLE.fullmatch(text) or _person_names(text):
-            return text
+        found = _shown_name(text or next((clean_line(img.get("alt") or "") for img in images if img.get("alt")), ""))
+        if found:
+            return found
     return None
 
 
