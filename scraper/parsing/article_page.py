@@ -453,14 +453,19 @@ class ArticlePage:
             or last_modified_date(self._page_text(), tz)
         )
 
+    @cached_property
+    def _document_order(self) -> dict[HtmlElement, int]:
+        """Every element's place in the (cleaned) page, for "after the headline, before the body"."""
+        return {el: number for number, el in enumerate(self.root.iter())}
+
     def _date_slot(self) -> str | None:
         """The first full date in an element named for it (``div.date``, ``span.pubtime``) after the
         headline (if any), holding a date and nothing else, outside related blocks and comment threads (a Q&A's
         question dated below its description, before the related questions' dates)."""
-        order = {el: number for number, el in enumerate(self.root.iter())}
+        order = self._document_order
         start = order.get(self.headline, -1) if self.headline is not None else -1
         for el in self.root.iter("div", "span", "p", "em", "time", "li"):
-            if order[el] <= start or not hint_tokens(element_hints(el)) & DATE_SLOT_TOKENS:
+            if order.get(el, -1) <= start or not hint_tokens(element_hints(el)) & DATE_SLOT_TOKENS:
                 continue
             text = clean_line(el.text_content())
             if len(text) <= MAX_DATE_SLOT_CHARS and is_date_line(text, self.profile.timezone) and not is_inside(
@@ -521,12 +526,12 @@ class ArticlePage:
         poster, the board, the date), outside related blocks and comment threads."""
         if self.headline is None or self.container is None:
             return []
-        order = {el: number for number, el in enumerate(self.root.iter())}
+        order = self._document_order
         start, end = order.get(self.headline, -1), order.get(self.container, -1)
         return [
             link
             for link in self.root.iter("a")
-            if start < order[link] < end and not is_inside(link, {self.headline, *self.excluded})
+            if start < order.get(link, -1) < end and not is_inside(link, {self.headline, *self.excluded})
         ]
 
     def _asker(self) -> str | None:
