@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from parsel import Selector
 from scrapy.http import HtmlResponse, Response, TextResponse, XmlResponse
 
-from scraper.items import Article
+from scraper.items import FORUM_THREAD, Article
 from scraper.parsing.article_page import ArticlePage, ContinuationPage
 from scraper.parsing.encoding import response_text
 from scraper.parsing.outcome import Skip
@@ -145,7 +145,9 @@ def parse_page(
         return item
     opinion = page.second_opinion
     outcome = None if opinion is None else "taken" if opinion.taken else "kept"
-    return ParsedPage(item, continuation_urls(response.url, links), page.container_selector, outcome)
+    # A thread's later pages hold replies only (its body is the first post): nothing to merge.
+    later = [] if item.page_type == FORUM_THREAD else continuation_urls(response.url, links)
+    return ParsedPage(item, later, page.container_selector, outcome)
 
 
 def parse_response(

@@ -50,3 +50,27 @@ def test_short_last_page_of_a_split_article_is_kept():
     )
     assert not isinstance(result, Skip), result
     assert result.body.split("\n") == first + last
+
+
+def test_a_forum_threads_later_pages_are_replies_and_never_fetched():
+    page = (
+        "<html><head><meta charset='utf-8'><title>膝盖积液怎么消 - 骨科版 - 康宁论坛</title>"
+        "<meta name='generator' content='Discuz! X3.4'></head><body>"
+        "<h1 id='thread_subject'>膝盖积液怎么消</h1>"
+        "<div id='post_1001'><div id='postmessage_1001' class='t_f'>上个月爬山后膝盖肿了，医生抽了两次积液，"
+        "现在还是有点肿，走路久了发胀，请问大家有什么办法能让积液消得快一点？</div></div>"
+        "<div id='post_1002'><div id='postmessage_1002' class='t_f'>先休息，少走楼梯，可以冷敷。</div></div>"
+        "<div class='pg'><a href='/t/88'>1</a><a href='/t/88?page=2'>2</a>"
+        "<a href='/t/88?page=2' class='nxt'>下一页</a></div></body></html>"
+    )
+    fetched: list[str] = []
+
+    def fetch(url: str) -> Response | None:
+        fetched.append(url)
+        return None
+
+    response = HtmlResponse(url=f"{HOST}/t/88", body=page.encode("utf-8"), encoding="utf-8")
+    result = parse_article(response, fetched_at="2026-11-20T08:00:00Z", fetch=fetch)
+    assert not isinstance(result, Skip), result
+    assert result.page_type == "forum_thread"
+    assert fetched == []
