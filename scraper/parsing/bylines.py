@@ -36,12 +36,12 @@ _BYLINE = re.compile(
     # 记者 after a space or an opening bracket, perhaps after the paper's name: （记者陈智 整合）, 本报记者 韩雪
     r"|(?:^|[\s（(])(?:本报|本台|本刊|特约|实习|见习|[\u4e00-\u9fff]{1,5}(?:报|社|台|网|刊))?记者\s*"
     # a byline line of its own: 半月谈记者 史卫燕; 作者 魏星 (a label without a colon)
-    r"|^[\u4e00-\u9fff]{1,6}记者\s+|(?:^|\s)(?:作者|撰文)\s+(?=[\u4e00-\u9fff])"
+    r"|^[\u4e00-\u9fff]{1,10}记者\s+|(?:^|\s)(?:作者|撰文)\s+(?=[\u4e00-\u9fff])"
     # Taiwan's 撰文者 (often glued to the name: 撰文者平松類)
     r"|撰文者\s*[:：]?\s*"
 )
 _NEXT_LABEL = re.compile(
-    r"(?:来源|来自|出处|发布时间|发布日期|发表时间|更新时间|时间|日期|阅读|浏览|点击|人气|责任编辑|编辑(?!部)|审核|校对|字号|"
+    r"(?:来源|来自|出处|发布时间|发布日期|发表时间|更新时间|发布于|发表于|更新于|时间|日期|阅读|浏览|点击|人气|责任编辑|编辑(?!部)|审核|校对|字号|"
     r"评论|分享|收藏|标签|关键词|栏目|分类|核心提示|导读|摘要|提要|简介|单位|工作单位)\s*[:：]?|(?:图|摄影|摄)\s*[/／:：]|"
     r"\d{4}\s*[-年/.]|[|｜丨【\[（(）)】\]]"
 )
@@ -66,7 +66,7 @@ NOBODY = frozenset(
     "整合 整理 编译 报道 采写 图 摄 供图 "
     # the buttons and menu items of an author slot
     "作者中心 作者主页 个人中心 个人主页 作者专栏 关于作者 作者介绍 关注 加关注 关注作者 更多文章 about "
-    "暂未更新 最近发布 查看更多 更多 展开 收起".split()
+    "暂未更新 最近发布 查看更多 更多 展开 收起 问医生 咨询医生 在线咨询 立即咨询 预约挂号 报导".split()
 )
 # A self-media account's platform badge after its name: 内分泌科周医生健康领域创作者.
 _PLATFORM_BADGE = re.compile(r"(?:优质)?[\u4e00-\u9fff]{2}领域创作者$")
@@ -98,8 +98,9 @@ def _without_job_title(name: str) -> str:
 
 
 def _is_title(token: str) -> bool:
-    """A job title alone (医师), or a unit's title (眼科醫師); not a name with a title (孙医师)."""
-    if token in TITLES:
+    """A job title alone (医师), or a unit's title (眼科醫師), or a newsroom's reporter (人民日报健康客户端记者);
+    not a name with a title (孙医师)."""
+    if token in TITLES or (len(token) > 2 and token.endswith(("记者", "通讯员"))):
         return True
     title = next((t for t in TITLES_LONGEST_FIRST if token.endswith(t)), None)  # 副主任委员 before 主任委员
     return title is not None and token[: -len(title)].endswith(UNIT_ENDINGS)
@@ -134,6 +135,8 @@ def byline_names(text: str, run_in: bool = False) -> str | None:
         if any(ch.isdigit() for ch in token) or token.endswith(SENTENCE_ENDS):
             continue
         raw = _without_job_title(raw)
+        if names and token.endswith(UNIT_ENDINGS):
+            break  # a name's unit follows it (作者：韩思远 主治医师 某医院 皮肤科 问医生): the names are over
         (units if token.endswith(UNIT_ENDINGS) else names).append(raw)
     return "、".join(dict.fromkeys(names)) or (units[0] if units else None)
 
