@@ -43,6 +43,8 @@ _BYLINE = re.compile(
 _NEXT_LABEL = re.compile(
     r"(?:来源|来自|出处|发布时间|发布日期|发表时间|更新时间|发布于|发表于|更新于|时间|日期|阅读|浏览|点击|人气|责任编辑|编辑(?!部)|审核|校对|字号|"
     r"评论|分享|收藏|标签|关键词|栏目|分类|核心提示|导读|摘要|提要|简介|单位|工作单位)\s*[:：]?|(?:图|摄影|摄)\s*[/／:：]|"
+    # a Q&A's facts beside its asker: 提问者：乐乐妈妈 患者：男 8个月
+    r"(?:患者|性别|年龄|病人)\s*[:：]|"
     r"\d{4}\s*[-年/.]|[|｜丨【\[（(）)】\]]"
 )
 # Words in a byline that are not names: job titles (a whole token) and units (a token ending so).

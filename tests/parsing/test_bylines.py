@@ -33,6 +33,7 @@ from tests.helpers.pages import article_from_html
         ("作者：孙医师 来源：本站原创", "孙医师"),  # a name with a title stays a name
         ("文／安心健康網編輯部", "安心健康網編輯部"),  # only an organisation: it is the author
         ("作者：网络整理", None),
+        ("提问者：果果爸爸 患者：女 3岁 2023-09-02 22:18", "果果爸爸"),  # the patient's facts follow
         ("作者：卢晓峰 副主任医师 省第二人民医院 心内科 问医生 发布于 2023-05-16", "卢晓峰"),  # a unit ends the names
         ("南方健康客户端记者　林可欣", "林可欣"),  # a newsroom's reporter
         ("康健網 記者陳怡安／報導", "陳怡安"),
