@@ -409,10 +409,11 @@ def labelled_asker(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
 
 # A link to a user's or a doctor's page on a forum or a platform: /people/212148925/, /user/52323388.html,
 # /doctor/87543.html (the doctor who wrote a health site's article),
-# space-uid-1001.html, home.php?mod=space&uid=1001, /u/4f2a9 (an id with a digit in it).
+# space-uid-1001.html, home.php?mod=space&uid=1001, /u/4f2a9 (an id with a digit in it), /u8827361520,
+# /profile/renal_mouse.
 _PROFILE_PAGE = re.compile(
     r"/(?:people|users?|u|members?|space|profile|home|homepage|usercenter|doctors?|experts?|yisheng|zhuanjia)/[\w.-]*\d"
-    r"|space-uid-\d+|[?&](?:uid|userid|user_id|mid)=\d+",
+    r"|/profile/[\w.-]+|/u\d{4,}\b|space-uid-\d+|[?&](?:uid|userid|user_id|mid)=\d+",
     re.I,
 )
 

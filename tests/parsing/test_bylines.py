@@ -389,12 +389,15 @@ REPLIES = (
         ),
         # a query-string profile link
         ("作者：<a href='/home.php?mod=space&uid=5521'>静水流深</a>", "静水流深"),
+        # a user id glued to u, a profile named by a handle
+        ("<a class='nickname' href='https://home.club.example/u8827361520'>团团妈咪</a> 2023-04-02", "团团妈咪"),
+        ("<a href='https://i.club.example/profile/night_owl'>夜猫子医生</a> 2023-04-02", "夜猫子医生"),
         # links that are no profile (the board, a login) name nobody
         ("<a href='/board/12/'>胃肠病版</a> <a href='/login'>登录后回复</a> 2023-04-02", None),
         # a profile link showing a button, not a name
         ("<a href='/member/5521/'>关注</a> 2023-04-02", None),
     ],
-    ids=["name", "discuz-handle", "avatar-alt", "query", "no-profile", "button"],
+    ids=["name", "discuz-handle", "avatar-alt", "query", "u-id", "profile-handle", "no-profile", "button"],
 )
 def test_the_poster_linked_to_a_profile_page_in_the_posts_header_is_the_author(header, author):
     page = thread_page(header, REPLIES)
