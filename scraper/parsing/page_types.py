@@ -30,6 +30,8 @@ _POST_ID = re.compile(r"(?:postmessage|post|read|pid)_?\d+$")
 _QA_URL = re.compile(r"/(?:question|questions|wenda|ask|wenti|qa)/|zhidao\.baidu\.com|/q/\d+", re.I)
 _ENCYCLOPEDIA_URL = re.compile(r"//jbk\.|/(?:baike|jbk|jibing/baike|disease|drug|yaopin)/", re.I)
 MIN_ENTRY_HEADINGS = 3
+# MediaWiki's content containers.
+WIKI_CONTENT_IDS = frozenset(("mw-content-text", "bodyContent"))
 _HEADING_TAGS = ("h2", "h3", "h4", "dt", "strong", "b")
 
 
@@ -93,6 +95,15 @@ def _is_qa(root: HtmlElement, url: str, schema_types: list[str]) -> bool:
     return (has_question and has_answer) or (bool(_QA_URL.search(url)) and (has_question or has_answer))
 
 
+def _is_wiki(root: HtmlElement, generator: str) -> bool:
+    """A page of a wiki engine (MediaWiki's generator or its content markup), where entries live."""
+    if "mediawiki" in generator.lower():
+        return True
+    return any(
+        el.get("id") in WIKI_CONTENT_IDS or "mw-headline" in (el.get("class") or "") for el in root.iter("div", "span")
+    )
+
+
 def _entry_headings(root: HtmlElement) -> int:
     heads = {
         simplified("".join((el.text_content() or "").split())).strip("：:")
@@ -113,6 +124,7 @@ def page_type(root: HtmlElement, url: str, generator: str = "", schema_types: li
     if _is_qa(root, url, schema_types or []):
         return QA
     headings = _entry_headings(root)
-    if headings >= MIN_ENTRY_HEADINGS and (_ENCYCLOPEDIA_URL.search(url) or headings >= MIN_ENTRY_HEADINGS + 1):
+    named = _ENCYCLOPEDIA_URL.search(url) or _is_wiki(root, generator)
+    if headings >= MIN_ENTRY_HEADINGS and (named or headings >= MIN_ENTRY_HEADINGS + 1):
         return ENCYCLOPEDIA
     return ARTICLE

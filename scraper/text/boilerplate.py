@@ -46,6 +46,10 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:(?:回答|回复|发布|发表|编辑)于\s*[\d年月日:\-/\s.天小时分钟前昨]+\s*[·|｜]?\s*)?"
         r"(?:(?:有用|赞同|赞|点赞|感谢|没用|无用)\s*[(（]?\s*\d*\s*[)）]?\s*[·|｜]?\s*){1,3}$",
         r"^(?:回答|回复)于\s*\d{4}[\d年月日:\-/\s.]*$",
+        # A wiki's furniture: its jump links and the line naming it above an entry (MediaWiki's siteSub).
+        r"^(?:跳转到|跳转至|跳到|跳轉到|跳至)\s*[:：]?\s*导航\s*[,，、]\s*搜索$",
+        r"^jump to\s*:?\s*navigation\s*,?\s*search$",
+        r"^(?:来自|出自)\s*[^，。,.\s]{1,20}(?:百科|维基|wiki)$",
     )
 )
 

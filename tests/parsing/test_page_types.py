@@ -333,8 +333,11 @@ def test_a_qa_page_whose_answers_sit_deep_in_list_items_keeps_the_description_an
     answers = "".join(
         deep_answer(name, text)
         for name, text in [
-            ("康复科小陈", "<p>膝关节置换术后第一天就可以在床上做踝泵运动和股四头肌收缩，预防血栓和肌肉萎缩。</p>"
-             "<p>两周内以屈伸角度训练为主，目标是屈膝九十度，伸直到零度，每天练习三到四次。</p>"),
+            (
+                "康复科小陈",
+                "<p>膝关节置换术后第一天就可以在床上做踝泵运动和股四头肌收缩，预防血栓和肌肉萎缩。</p>"
+                "<p>两周内以屈伸角度训练为主，目标是屈膝九十度，伸直到零度，每天练习三到四次。</p>",
+            ),
             ("骨科王大夫", "<p>六周后多数人可以脱拐行走，但三个月内避免爬山、深蹲和提重物，定期复查X光。</p>"),
             ("护士阿宁", "<p>回家后伤口保持干燥，出现红肿、渗液或者发热要及时回医院，不要自行处理。</p>"),
         ]
@@ -431,3 +434,33 @@ def test_a_qa_pages_asker_in_a_name_slot_is_the_author_and_answer_feet_are_no_bo
     assert found.author == "晴天娃娃"
     assert "有用(18)" not in found.body and "赞同 6" not in found.body and "回答于" not in found.body
     assert "腺样体肥大" in found.body
+
+
+@pytest.mark.parametrize(
+    ("head", "content_id", "headline"),
+    [
+        ("<meta name='generator' content='MediaWiki 1.16.5'>", "content", ""),
+        ("", "mw-content-text", ""),
+        ("", "content", "mw-headline"),
+    ],
+    ids=["generator", "content-id", "headline-markup"],
+)
+def test_a_wiki_entry_with_three_parts_is_an_encyclopedia_entry(head, content_id, headline):
+    parts = "".join(
+        f"<h2><span class='{headline}'>{heading}</span></h2><p>{text}</p>"
+        for heading, text in (
+            ("病因", "长期反复摩擦使腱鞘增厚、狭窄，肌腱在其中滑动受阻，多见于手工劳动者和产后女性。"),
+            ("临床表现", "手指屈伸时疼痛，可有弹响或交锁，晨起明显，活动后减轻，局部可摸到结节。"),
+            ("治疗", "早期休息、制动和局部封闭多能缓解，反复发作或交锁明显者可做腱鞘切开松解。"),
+        )
+    )
+    body = f"<h1>狭窄性腱鞘炎</h1><div id='{content_id}'><p>狭窄性腱鞘炎是手部常见病。</p>{parts}</div>"
+    assert parsed("http://www.yxbk.example/w/狭窄性腱鞘炎", head, body).page_type == "encyclopedia"
+    assert (
+        parsed(
+            "http://www.yxbk.example/w/狭窄性腱鞘炎",
+            "",
+            body.replace(content_id, "x").replace(f"class='{headline}'", ""),
+        ).page_type
+        == "article"
+    )  # three parts and no wiki: an article
