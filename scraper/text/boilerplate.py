@@ -43,9 +43,12 @@ BOILERPLATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^(?:最后|最近)(?:由.{1,30})?编辑于\s*\d.{0,25}$",
         # An answer's or a post's foot: when it was written and its votes, nothing else
         # (回答于 2022-10-09 21:52 有用(36), 发布于 3天前 · 赞同 12).
-        r"^(?:(?:回答|回复|发布|发表|编辑)于\s*[\d年月日:\-/\s.天小时分钟前昨]+\s*[·|｜]?\s*)?"
+        r"^(?:(?:(?:回答|回复|发布|发表|编辑)于)?\s*[\d年月日:\-/\s.天小时分钟前昨]+\s*[·|｜]?\s*)?"
         r"(?:(?:有用|赞同|赞|点赞|感谢|没用|无用)\s*[(（]?\s*\d*\s*[)）]?\s*[·|｜]?\s*){1,3}$",
         r"^(?:回答|回复)于\s*\d{4}[\d年月日:\-/\s.]*$",
+        # A doctor card's counters and button: 接诊量 1.8万 好评率 99%, 向TA咨询.
+        r"^(?:(?:接诊量|接诊|问诊量|好评率|帮助过的人|帮助人数|回答数|粉丝|关注|患者数)\s*[:：]?\s*[\d.,万%+]+\s*)+$",
+        r"^(?:向(?:TA|他|她|医生)咨询|立即咨询|在线咨询|免费咨询)$",
         # A wiki's furniture: its jump links and the line naming it above an entry (MediaWiki's siteSub).
         r"^(?:跳转到|跳转至|跳到|跳轉到|跳至)\s*[:：]?\s*导航\s*[,，、]\s*搜索$",
         r"^jump to\s*:?\s*navigation\s*,?\s*search$",

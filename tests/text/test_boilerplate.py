@@ -14,6 +14,9 @@ from tests.helpers.labels import expected_record
         "[乡间郎中]独家稿件，未经授权禁止转载。",
         "回答于 2023-05-02 20:15有用(18)",  # an answer's foot
         "跳转到： 导航, 搜索",  # a wiki's furniture
+        "2023-09-03 08:12有用 46",  # an answer's foot without 回答于
+        "接诊量 1.8万 好评率 99%",  # a doctor card's counters
+        "向TA咨询",
         "来自康宁医学百科",
         "Jump to: navigation, search",
         "发布于 3天前 · 赞同 12",
@@ -75,6 +78,8 @@ def test_boilerplate_lines(line: str) -> None:
         "分享一个缓解腰痛的小方法。",
         "有用的建议是少量多餐。",
         "来自百科全书的解释并不完整。",
+        "2023-09-03",
+        "接诊量大的医院要提前挂号。",
         "赞同这种做法的医生越来越多。",
         "本帖最后想说的是，坚持复查比什么都重要，大家加油。",
         "未经医生许可，不得擅自使用激素类药物，也不要自行加量。",
