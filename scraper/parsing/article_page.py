@@ -419,7 +419,7 @@ class ArticlePage:
         found = parse_date(text, tz, now, year) if text else None
         if found:
             return found
-        window = self._text_after_headline()
+        window = self._text_after_headline
         update_only = only_update_dates(window, tz)
         shown = None if update_only else parse_date(window, tz, now, year)
         machine = [*self.metadata.machine_dates, metadata.first_meta(self.metadata.meta, metadata.DATE_META)]
@@ -500,8 +500,8 @@ class ArticlePage:
                 # On a Q&A page author slots and profile links name the answerers (the author is the asker,
                 # known by a label: 提问者：…)
                 (None if qa else slot_author(self.root, self.excluded))
-                or byline_author(self._text_after_headline())
-                or affiliation_byline(self._text_after_headline())
+                or byline_author(self._text_after_headline)
+                or affiliation_byline(self._text_after_headline)
                 or self._leading_byline()
                 or (self._asker() if qa else profile_author(self._header_links()))
                 or self._closing_signature()
@@ -909,8 +909,10 @@ class ArticlePage:
         candidates = itertools.chain(self.root.iter("h1"), named, self.root.iter("h2"))
         return next((el for el in candidates if fits(el)), None)
 
+    @cached_property
     def _text_after_headline(self) -> str:
-        """Text that follows the headline (the info bar), up to the body container."""
+        """Text that follows the headline (the info bar), up to the body container (read once: the date,
+        the byline and the affiliation line all look there)."""
         if self.headline is None:
             return ""
         parts = [" ".join((self.headline.tail or "").split())]
