@@ -217,8 +217,7 @@ def byline_author(line: str, max_offset: int | None = None) -> str | None:
         return None  # deep in the line and followed by more than names: a sentence's 记者：
     rest = line[match.end() :]
     if match.group().startswith("原创"):  # 原创： 李潇潇 39健康网: the last name is the account's
-        end = _NEXT_LABEL.search(simplified(rest))
-        tokens = (rest[: end.start()] if end else rest).split()
+        tokens = _until_next_label(rest)[0].split()
         return byline_names(" ".join(tokens[:-1])) if len(tokens) > 1 else None
     if match.group().strip() in ("作者", "撰文"):  # a label without a colon names one author; tags may follow
         rest = rest.split()[0] if rest.split() else ""
@@ -241,9 +240,7 @@ def affiliation_byline(text: str) -> str | None:
     """The names of an unlabelled byline that opens ``text``, a health paper's convention: affiliations,
     then one to four names of 2–3 characters, up to the next label of an info line (``南京军区福州总医院
     吴志 林晋 发布时间：…`` → ``吴志、林晋``); None for anything else."""
-    text = clean_line(text)
-    end = _NEXT_LABEL.search(simplified(text))
-    tokens = (text[: end.start()] if end else text).split()
+    tokens = _until_next_label(clean_line(text))[0].split()
     units = 0
     while units < len(tokens) and simplified(tokens[units]).endswith(AFFILIATION_ENDINGS):
         units += 1
@@ -255,10 +252,15 @@ def affiliation_byline(text: str) -> str | None:
     return "、".join(names)
 
 
+def _until_next_label(text: str) -> tuple[str, re.Match[str] | None]:
+    """``text`` up to the next label of an info line or a bracket, and that label (None at the end)."""
+    end = _NEXT_LABEL.search(simplified(text))
+    return (text[: end.start()] if end else text), end
+
+
 def _names_up_to_next_label(rest: str, run_in: bool = False) -> str | None:
     """The names at the start of ``rest``, up to the next label of an info line or a bracket."""
-    end = _NEXT_LABEL.search(simplified(rest))
-    names = rest[: end.start()] if end else rest
+    names, end = _until_next_label(rest)
     glued_label = end is not None and "\u4e00" <= end.group()[0] <= "\u9fff" and end.group()[0] != "丨"  # a word
     if glued_label and names and not names[-1].isspace() and " " in names.strip():
         names = names.strip().rsplit(" ", 1)[0]  # 苏娜 每经编辑: 每经 is the next label's paper, no name
@@ -388,8 +390,9 @@ def asker_author(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
     return None
 
 
-# Labels of a Q&A page's asker before a link to the asker's page (提问者：<a>风吹麦浪2015</a>).
-ASKER_LABELS = ("提问者", "提问人", "提問者", "提問人", "楼主", "樓主")
+# Labels of a Q&A page's asker before a link to the asker's page (提问者：<a>风吹麦浪2015</a>), matched
+# after Traditional → Simplified (提問者, 樓主 too).
+ASKER_LABELS = ("提问者", "提问人", "楼主")
 
 
 def labelled_asker(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
@@ -399,7 +402,7 @@ def labelled_asker(root: HtmlElement, skip: set[HtmlElement]) -> str | None:
         previous = link.getprevious()
         before = (previous.tail if previous is not None else link.getparent().text) or ""
         label = simplified(before.strip().rstrip(":：").strip())
-        if not label.endswith(tuple(simplified(a) for a in ASKER_LABELS)) or _inside(link, skip):
+        if not label.endswith(ASKER_LABELS) or _inside(link, skip):
             continue
         found = _shown_name(clean_line(link.text_content()))
         if found:
@@ -456,7 +459,7 @@ def is_card_line(line: str) -> bool:
     for token in tokens:
         if _CARD_COUNTER.match(token):
             kinds.append("counter")
-        elif token in TITLES or _is_title(token) or _without_job_title(token) != token:
+        elif _is_title(token) or _without_job_title(token) != token:
             kinds.append("title")
         elif token.endswith(UNIT_ENDINGS):
             kinds.append("unit")
