@@ -406,28 +406,34 @@ def listed_items(container: HtmlElement, min_chars: int, scope: HtmlElement | No
     return []
 
 
+def _child_like(node: HtmlElement, signature: tuple[str, str], loose: bool) -> HtmlElement | None:
+    """``node``'s child of that signature; with ``loose`` else one that has its classes and more
+    (:func:`_alike`); None when there is none."""
+    children = [child for child in node if isinstance(child.tag, str)]
+    exact = next((c for c in children if _signature(c) == signature), None)
+    if exact is not None or not loose:
+        return exact
+    return next((c for c in children if _alike(_signature(c), signature)), None)
+
+
 def _follow_exactly(item: HtmlElement, path: list[tuple[str, str]]) -> HtmlElement | None:
     """The element of ``item`` at the end of ``path`` (signatures, each step a child), or None when a step
     is missing."""
-    node = item
+    node: HtmlElement | None = item
     for signature in path:
-        children = [child for child in node if isinstance(child.tag, str)]
-        found = next((c for c in children if _signature(c) == signature), None)
-        if found is None:
+        if node is None:
             return None
-        node = found
+        node = _child_like(node, signature, loose=False)
     return node
 
 
 def _follow(post: HtmlElement, path: list[tuple[str, str]]) -> HtmlElement:
-    """The element of ``post`` at the same place as the container in its own post (``path``: signatures)."""
+    """The element of ``post`` at the same place as the container in its own post (``path``: signatures);
+    where a step is missing, as deep as the path goes."""
     node = post
     for signature in path:
-        children = [child for child in node if isinstance(child.tag, str)]
-        node = next(
-            (c for c in children if _signature(c) == signature),
-            next((c for c in children if _alike(_signature(c), signature)), node),
-        )
+        child = _child_like(node, signature, loose=True)
+        node = child if child is not None else node
     return node
 
 
