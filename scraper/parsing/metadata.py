@@ -13,7 +13,7 @@ from lxml.html import HtmlElement
 
 from scraper.parsing.dates import timezone_of
 from scraper.parsing.structured_data import json_ld_scripts
-from scraper.profiles import DEFAULT_TIMEZONE
+from scraper.profiles import DEFAULT_SEPARATORS, DEFAULT_TIMEZONE
 from scraper.text.hanzi import simplified
 from scraper.text.normalize import clean_line
 
@@ -94,8 +94,8 @@ GENERIC_TITLES = frozenset(
     "详情 详情页 图文详情 文章详情 新闻详情 资讯详情 内容详情 正文 正文页 文章 新闻 内容页 文章页 "
     "无标题 无标题文档 无标题文件 无标题页 document untitled index".split()
 )
-# Separators of a generic title's site suffix (文章详情 - 科普中国 is generic too).
-_SUFFIX = re.compile(r"\s*[-_|–—－｜]\s*")
+# The title separators before a generic title's site suffix (文章详情 - 科普中国 is generic too).
+_SUFFIX = re.compile(r"\s*(?:" + "|".join(map(re.escape, DEFAULT_SEPARATORS)) + r")\s*")
 
 
 # A logged-in reader's unread counter that a site puts before the title: (99+ 封私信 / 81 条消息), (3条新消息).
