@@ -97,3 +97,42 @@ def test_no_command_writes_over_its_own_input(tmp_path, capsys, command):
     assert main(args) == 2
     assert capsys.readouterr().err.strip().endswith("is also an input")
     assert (a.read_bytes(), d.read_bytes()) == before
+
+
+FORMULAS = {  # a scraped value → the cell a spreadsheet must get (OWASP "CSV Injection": a leading ')
+    '=HYPERLINK("http://evil.test","失眠")': '\'=HYPERLINK("http://evil.test","失眠")',
+    "+cmd|' /C calc'!A0": "'+cmd|' /C calc'!A0",
+    "-2+3+cmd": "'-2+3+cmd",
+    "@SUM(1+1)*cmd": "'@SUM(1+1)*cmd",
+    "\t=1+1": "'\t=1+1",
+    "\r=1+1": "'\r=1+1",
+    "-3": "-3",  # a plain number stays as it is
+    "+1.5e3": "+1.5e3",
+    "失眠怎么办": "失眠怎么办",
+}
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 point 8: CSV cells that start a formula are written as they are")
+def test_csv_cells_that_would_start_a_formula_are_neutralised(tmp_path):
+    rows = [
+        record(f"http://s.test/{n}.html", title=value, author=value, breadcrumbs=[value], revision=1)
+        for n, value in enumerate(FORMULAS)
+    ]
+    source = write_jsonl(tmp_path / "articles.jsonl", rows)
+    output = tmp_path / "articles.csv"
+    assert main(["export", str(source), "--format", "csv", "-o", str(output)]) == 0
+    back = pd.read_csv(output, dtype=str, keep_default_na=False)
+    assert back["title"].tolist() == list(FORMULAS.values())
+    assert back["author"].tolist() == list(FORMULAS.values())
+    assert [json.loads(text) for text in back["breadcrumbs"]] == [[value] for value in FORMULAS]  # JSON: `[`
+    assert not output.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 point 8: no --excel (UTF-8 with BOM) for Excel on Windows")
+def test_csv_for_excel_starts_with_a_byte_order_mark(tmp_path):
+    source = write_jsonl(tmp_path / "articles.jsonl", records())
+    output = tmp_path / "articles.csv"
+    assert main(["export", str(source), "--format", "csv", "--excel", "-o", str(output)]) == 0
+    data = output.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert pd.read_csv(output, encoding="utf-8-sig", dtype=str)["title"].tolist() == [r["title"] for r in records()]
