@@ -3,12 +3,16 @@
 Parquet keeps lists as Arrow lists and the related/image entries as structs (:data:`PARQUET_SCHEMA`);
 ``sections`` is a tree of any depth, which Arrow cannot type, so it is a JSON string. CSV holds every
 nested field (``breadcrumbs``, ``keywords``, ``sections``, ``related``, ``images``) as a JSON string
-and the datetimes as ISO 8601. ``read_parquet`` reads a Parquet export back into the loader's DataFrame.
+and the datetimes as ISO 8601; it is the spreadsheet format, so a text cell that a spreadsheet would run
+as a formula is neutralised (:func:`neutralise_formula`), and rows end in CRLF (RFC 4180), so that a
+carriage return inside a value is quoted rather than read as a row break. ``read_parquet`` reads a
+Parquet export back into the loader's DataFrame.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import fields
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -81,18 +85,36 @@ def read_parquet(path: str | Path) -> pd.DataFrame:
     return with_dtypes(frame)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection")."""
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def neutralise_formula(value: Any) -> Any:
+    """``value`` as a spreadsheet shows it without running it: text starting with one of
+    :data:`FORMULA_STARTS` gets a leading ``'`` (OWASP's recommendation for CSV injection), unless it is a
+    plain number such as ``-3``; anything else (numbers, None, other text) is returned as it is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def to_csv_frame(articles: pd.DataFrame) -> pd.DataFrame:
-    """The articles with nested fields as JSON strings and datetimes as ISO 8601 strings."""
+    """The articles with nested fields as JSON strings, datetimes as ISO 8601 strings and text that would
+    start a formula neutralised (:func:`neutralise_formula`)."""
     frame = pd.DataFrame({name: _python(articles[name]) for name in RECORD_FIELDS})
     for column in NESTED:
         frame[column] = frame[column].map(_json)
     for column in DATETIME_COLUMNS:
         frame[column] = frame[column].map(lambda t: None if t is None else t.isoformat())
-    return frame
+    return frame.map(neutralise_formula)
 
 
-def export_articles(inputs: list[str | Path], fmt: str, output: Path) -> int:
-    """Write the inputs' articles (latest revision per URL) to ``output``; the number of rows."""
+def export_articles(inputs: list[str | Path], fmt: str, output: Path, *, excel: bool = False) -> int:
+    """Write the inputs' articles (latest revision per URL) to ``output``; the number of rows.
+
+    ``excel`` (CSV only) starts the file with a UTF-8 byte order mark, which Excel on Windows needs to
+    read it as UTF-8 rather than the system code page. Raises ValueError for an unknown ``fmt``."""
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown format {fmt!r} (one of {', '.join(EXPORT_FORMATS)})")
     found = find_outputs(inputs)
@@ -103,6 +125,7 @@ def export_articles(inputs: list[str | Path], fmt: str, output: Path) -> int:
     if fmt == "parquet":
         pq.write_table(to_arrow(articles), temporary)
     else:
-        to_csv_frame(articles).to_csv(temporary, index=False, encoding="utf-8")
+        encoding = "utf-8-sig" if excel else "utf-8"
+        to_csv_frame(articles).to_csv(temporary, index=False, encoding=encoding, lineterminator="\r\n")
     temporary.replace(output)
     return len(articles)

@@ -112,7 +112,6 @@ FORMULAS = {  # a scraped value → the cell a spreadsheet must get (OWASP "CSV 
 }
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 8: CSV cells that start a formula are written as they are")
 def test_csv_cells_that_would_start_a_formula_are_neutralised(tmp_path):
     rows = [
         record(f"http://s.test/{n}.html", title=value, author=value, breadcrumbs=[value], revision=1)
@@ -128,7 +127,6 @@ def test_csv_cells_that_would_start_a_formula_are_neutralised(tmp_path):
     assert not output.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 8: no --excel (UTF-8 with BOM) for Excel on Windows")
 def test_csv_for_excel_starts_with_a_byte_order_mark(tmp_path):
     source = write_jsonl(tmp_path / "articles.jsonl", records())
     output = tmp_path / "articles.csv"
@@ -136,3 +134,10 @@ def test_csv_for_excel_starts_with_a_byte_order_mark(tmp_path):
     data = output.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     assert pd.read_csv(output, encoding="utf-8-sig", dtype=str)["title"].tolist() == [r["title"] for r in records()]
+
+
+def test_excel_is_refused_for_parquet(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "articles.jsonl", records())
+    assert main(["export", str(source), "--format", "parquet", "--excel", "-o", str(tmp_path / "a.parquet")]) == 2
+    assert capsys.readouterr().err == "healthscrape: export: --excel applies to --format csv only\n"
+    assert not (tmp_path / "a.parquet").exists()
