@@ -65,6 +65,15 @@ def ignore_reason(exception: BaseException) -> IgnoreReason | None:
     return None
 
 
+def download_failure(exception: BaseException) -> str:
+    """The final reason a request failed that was not ignored (see :func:`ignore_reason`), as counted in
+    ``crawl/failed/<reason>``: ``http_<status>`` for an HTTP error status (Scrapy's ``HttpError``, raised once
+    retries are used up), ``exception/<type>`` for a download exception (``exception/DownloadTimeoutError``)."""
+    if isinstance(exception, HttpError):
+        return f"http_{exception.response.status}"
+    return f"exception/{type(exception).__name__}"
+
+
 class TypedRobotsTxtMiddleware(RobotsTxtMiddleware):
     """Scrapy's robots.txt middleware, raising :class:`ForbiddenByRobots`."""
 

@@ -1,4 +1,4 @@
-"""Run monitors (Spidermon): articles seen, field coverage, errors, retries, validation, finish reason.
+"""Run monitors (Spidermon): articles seen, field coverage, failed URLs, retries, validation, finish reason.
 
 The suite runs when the spider closes; Spidermon logs each result, and the
 ``MonitorResults`` action writes them to ``MONITOR_RESULTS_FILE`` (``healthscrape crawl``
@@ -13,7 +13,6 @@ from typing import Any
 
 from spidermon import Monitor, MonitorSuite, monitors
 from spidermon.contrib.scrapy.monitors import (
-    ErrorCountMonitor,
     FieldCoverageMonitor,
     FinishReasonMonitor,
     RetryCountMonitor,
@@ -22,7 +21,7 @@ from spidermon.core.actions import Action
 
 from scraper import stats as keys
 from scraper.feeds import write_atomically
-from scraper.stats import articles_seen
+from scraper.stats import articles_seen, error_rate_verdict
 
 
 @monitors.name("Articles")
@@ -34,6 +33,19 @@ class ArticleCountMonitor(Monitor):
         seen = articles_seen(self.data.stats)
         minimum = self.data.crawler.settings.getint("SPIDERMON_MIN_ARTICLES")
         self.assertGreaterEqual(seen, minimum, msg=f"{seen} articles seen, exported or unchanged (min {minimum})")
+
+
+@monitors.name("Failed URLs")
+class FailedUrlRateMonitor(Monitor):
+    """Fails a run whose failed URLs are more than ``MAX_ERROR_RATE`` of the URLs it requested
+    (:func:`scraper.stats.error_rate_verdict`, the same verdict as ``healthscrape crawl``'s exit code). It
+    replaces Spidermon's count of ERROR log lines, which one dead link (Scrapy logs its last retry as an
+    error) made fail every run, whatever the rate allowed."""
+
+    @monitors.name("Failed URLs at most MAX_ERROR_RATE of those requested")
+    def test_failed_url_rate(self) -> None:
+        ok, detail = error_rate_verdict(self.data.stats, self.data.crawler.settings.getfloat("MAX_ERROR_RATE"))
+        self.assertTrue(ok, msg=detail)
 
 
 @monitors.name("Record validation")
@@ -81,7 +93,7 @@ class ArticleMonitorSuite(MonitorSuite):
         FinishReasonMonitor,
         ArticleCountMonitor,
         FieldCoverageMonitor,
-        ErrorCountMonitor,
+        FailedUrlRateMonitor,
         RetryCountMonitor,
         ValidationMonitor,
     ]

@@ -40,7 +40,8 @@ class IgnoreReason(StrEnum):
     OTHER = "other"
 
     @property
-    def on_purpose(self) -> bool:
-        """True for requests ignored by design rather than by a fault: not among ``faults()``'s
-        ``ignored/<reason>`` entries (robots.txt refusals are reported there once, as ``robots_forbidden``)."""
-        return self in (IgnoreReason.NOT_MODIFIED, IgnoreReason.KNOWN_ARTICLE, IgnoreReason.ROBOTS)
+    def failed(self) -> bool:
+        """True when the URL was requested but its page could not be had (too large, another refusal
+        on the way): a failed URL. Requests never sent (robots.txt, off-site) and answers an incremental run
+        expects (not modified, known) are not failures."""
+        return self in (IgnoreReason.TOO_LARGE, IgnoreReason.OTHER)

@@ -6,6 +6,7 @@ for loopback and file:// crawls."""
 
 from scraper.items import RECORD_FIELDS
 from scraper.stages import item_pipelines
+from scraper.stats import DEFAULT_MAX_ERROR_RATE
 
 BOT_NAME = "healthscrape"
 SPIDER_MODULES = ["scraper.spiders"]
@@ -50,6 +51,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.ignored.TypedRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
     "scraper.ignored.TypedHttpCompressionMiddleware": 590,
+    # After the off-site and robots.txt refusals, before retries and redirects: counts each URL asked for once.
+    "scraper.failures.FailureAccounting": 150,
 }
 # Incremental runs: where state persists between runs (unset: every run starts from nothing).
 STATE_DIR = None
@@ -71,7 +74,9 @@ SPIDERMON_FIELD_COVERAGE_RULES = {
     "Article/body": 1.0,
     "Article/published": 0.9,
 }
-SPIDERMON_MAX_ERRORS = 0
+# The failed-URL rate (failed URLs / requested URLs, scraper.stats.error_rate) above which the run fails:
+# the Spidermon monitor and healthscrape crawl's exit code (--max-error-rate sets it) use this one rate.
+MAX_ERROR_RATE = DEFAULT_MAX_ERROR_RATE
 SPIDERMON_MAX_RETRIES = 100
 SPIDERMON_MAX_INVALID_RECORDS = 0
 # Articles a run must see (exported, or unchanged in an incremental run).

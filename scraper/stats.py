@@ -16,10 +16,6 @@ ITEMS_SCRAPED = "item_scraped_count"
 FINISH_REASON = "finish_reason"
 REQUESTS = "downloader/request_count"
 RETRIES = "retry/count"
-RETRIES_EXHAUSTED = "retry/max_reached"
-ROBOTS_FORBIDDEN = "robotstxt/forbidden"
-RESPONSE_STATUS_PREFIX = "downloader/response_status_count/"
-EXCEPTION_TYPE_PREFIX = "downloader/exception_type_count/"
 
 # parse/: what the spider made of each response.
 ARTICLES = "parse/articles"
@@ -52,6 +48,14 @@ INCREMENTAL_UPDATED = "incremental/updated"
 INCREMENTAL_UNCHANGED = "incremental/unchanged"
 INCREMENTAL_NOT_MODIFIED = "incremental/not_modified"
 INCREMENTAL_SKIPPED_KNOWN = "incremental/skipped_known"
+# crawl/: the URLs the crawl asked for (robots.txt, retries and redirects aside; scraper.failures) and those
+# that failed, each once by its final reason (crawl/failed/<reason>): error_rate() is the one rate monitors
+# and healthscrape crawl's exit code use.
+REQUESTED_URLS = "crawl/requested_urls"
+FAILED_URLS = "crawl/failed_urls"
+FAILED_PREFIX = "crawl/failed/"
+# The share of failed URLs that fails a run (the MAX_ERROR_RATE setting, healthscrape crawl --max-error-rate).
+DEFAULT_MAX_ERROR_RATE = 0.2
 # distributed/: requests put back in the shared queue after their worker died.
 RESCUED_REQUESTS = "distributed/rescued_requests"
 
@@ -69,6 +73,14 @@ def ignored_key(reason: IgnoreReason) -> str:
 def duplicate_key(reason: str) -> str:
     """``dedup/<reason>``: duplicates found by this rule (``same_body``, …)."""
     return DEDUP_PREFIX + reason
+
+
+def count_failed_url(stats: Stats, reason: str) -> None:
+    """Count one URL that failed, by its final reason (``http_404``, ``exception/DownloadTimeoutError``,
+    ``skipped/broken``, ``ignored/too_large``, ``item_error`` …): ``crawl/failed/<reason>`` and
+    ``crawl/failed_urls``. Called once per URL, where its failure is final (never per attempt)."""
+    stats.inc_value(FAILED_PREFIX + reason)
+    stats.inc_value(FAILED_URLS)
 
 
 def invalid_key(field: str) -> str:
@@ -110,29 +122,41 @@ def articles_seen(stats: dict[str, Any]) -> int:
 
 
 def faults(stats: dict[str, Any]) -> dict[str, int]:
-    """Every fault the crawl met, by reason: HTTP errors, download exceptions, retries given up,
-    robots.txt refusals and the pages the parser skipped."""
-    on_purpose = {reason.value for reason in IgnoreReason if reason.on_purpose}
-    found: dict[str, int] = {}
-    for key, value in stats.items():
-        if key.startswith(RESPONSE_STATUS_PREFIX):
-            status = key.rsplit("/", 1)[-1]
-            if status not in ("200", "304"):
-                found[f"http_{status}"] = int(value)
-        elif key.startswith(EXCEPTION_TYPE_PREFIX):
-            found["exception/" + key.rsplit(".", 1)[-1]] = int(value)
-        elif key.startswith(SKIPPED_PREFIX):
-            found["skipped/" + key.removeprefix(SKIPPED_PREFIX)] = int(value)
-        elif key.startswith(IGNORED_PREFIX) and key.rsplit("/", 1)[-1] not in on_purpose:
-            found["ignored/" + key.rsplit("/", 1)[-1]] = int(value)
-    for key, name in ((RETRIES_EXHAUSTED, "retries_exhausted"), (ROBOTS_FORBIDDEN, "robots_forbidden")):
-        if stats.get(key):
-            found[name] = int(stats[key])
+    """Failed URLs by final reason (``{"http_404": 1, "skipped/broken": 1}``), each URL once.
+
+    From the ``crawl/failed/<reason>`` keys; a run written before they existed (healthscrape 0.1, early 0.2)
+    gets its failed pages by skip reason and its failed ignored requests instead (``skipped/error`` then holds
+    every download error, without its status or exception).
+    """
+    if REQUESTED_URLS in stats:
+        found = {k.removeprefix(FAILED_PREFIX): int(v) for k, v in stats.items() if k.startswith(FAILED_PREFIX)}
+    else:
+        failed_skips = {reason.value for reason in SkipReason if reason.failed}
+        failed_ignores = {reason.value for reason in IgnoreReason if reason.failed}
+        found = {}
+        for key, value in stats.items():
+            if key.startswith(SKIPPED_PREFIX) and key.removeprefix(SKIPPED_PREFIX) in failed_skips:
+                found["skipped/" + key.removeprefix(SKIPPED_PREFIX)] = int(value)
+            elif key.startswith(IGNORED_PREFIX) and key.removeprefix(IGNORED_PREFIX) in failed_ignores:
+                found["ignored/" + key.removeprefix(IGNORED_PREFIX)] = int(value)
     return dict(sorted(found.items()))
 
 
+def requested_urls(stats: dict[str, Any]) -> int:
+    """URLs the crawl asked for (``crawl/requested_urls``; in a run from before it existed, every request sent)."""
+    return int(stats.get(REQUESTED_URLS, stats.get(REQUESTS, 0)))
+
+
 def error_rate(stats: dict[str, Any]) -> float:
-    """Share of requests whose page failed with an error (``parse/skipped_error`` / requests)."""
-    requests = int(stats.get(REQUESTS, 0))
-    errors = int(stats.get(skipped_key(SkipReason.ERROR), 0))
-    return errors / requests if requests else 0.0
+    """Failed URLs / requested URLs (robots.txt aside, each URL once), 0.0 when nothing was requested."""
+    requested = requested_urls(stats)
+    return sum(faults(stats).values()) / requested if requested else 0.0
+
+
+def error_rate_verdict(stats: dict[str, Any], max_rate: float) -> tuple[bool, str]:
+    """Whether the run's :func:`error_rate` is at most ``max_rate`` (a share, 0.2 = 20 %), and the sentence
+    saying so (``"3 of 21 URLs failed (14.3%, max 20.0%)"``): the one verdict of the Spidermon monitor and
+    of ``healthscrape crawl``'s exit code."""
+    failed, requested = sum(faults(stats).values()), requested_urls(stats)
+    rate = error_rate(stats)
+    return rate <= max_rate, f"{failed} of {requested} URLs failed ({rate:.1%}, max {max_rate:.1%})"

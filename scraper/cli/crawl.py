@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from scraper.runs.report import DEFAULT_MAX_ERROR_RATE
 from scraper.runs.scheduled import scheduled_run
+from scraper.stats import DEFAULT_MAX_ERROR_RATE
 
 TAKES_SCRAPY_ARGS = True  # the arguments it does not know go to scrapy crawl articles
 
@@ -23,7 +23,7 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
         "--max-error-rate",
         type=float,
         default=DEFAULT_MAX_ERROR_RATE,
-        help="share of failed requests that fails the run",
+        help="share of the requested URLs that may fail (0.2); the monitors use the same (MAX_ERROR_RATE)",
     )
     return parser
 

@@ -10,10 +10,8 @@ from scraper import stats as keys
 from scraper.clock import utc_now
 from scraper.feeds import REPORT_NAME, write_atomically
 from scraper.runs.folders import RUN_OUTPUTS
-from scraper.stats import articles_seen, error_rate, faults, skipped_by_reason
+from scraper.stats import articles_seen, error_rate_verdict, faults, skipped_by_reason
 
-# The share of failed requests that fails a run (``healthscrape crawl --max-error-rate``).
-DEFAULT_MAX_ERROR_RATE = 0.2
 MONITOR_FAILURES = ("FAIL", "ERROR")
 
 
@@ -42,7 +40,7 @@ def checks(
     seen = articles_seen(stats)
     last_seen = int(previous.get("counts", {}).get("articles_seen", 0)) if previous else 0
     reason = stats.get(keys.FINISH_REASON)
-    rate = error_rate(stats)
+    rate_ok, rate_detail = error_rate_verdict(stats, max_error_rate)
     return [
         {"name": "process", "ok": exit_code == 0, "detail": f"scrapy exit code {exit_code}"},
         {"name": "finish_reason", "ok": reason == "finished", "detail": f"finish reason {reason!r}"},
@@ -51,11 +49,7 @@ def checks(
             "ok": seen > 0 or last_seen == 0,
             "detail": f"{seen} articles seen (last run: {last_seen})",
         },
-        {
-            "name": "error_rate",
-            "ok": rate <= max_error_rate,
-            "detail": f"{rate:.1%} of requests failed (max {max_error_rate:.0%})",
-        },
+        {"name": "error_rate", "ok": rate_ok, "detail": rate_detail},
         {
             "name": "monitors",
             "ok": monitors is not None and not failed_monitors,

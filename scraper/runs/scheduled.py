@@ -54,6 +54,7 @@ def scheduled_run(data_dir: Path, scrapy_args: list[str], max_error_rate: float)
             "-s", f"STATS_FILE={run / STATS_NAME}",
             "-s", f"MONITOR_RESULTS_FILE={run / MONITORS_NAME}",
             *scrapy_args,
+            "-s", f"MAX_ERROR_RATE={max_error_rate}",  # the monitors' rate is the exit code's
         ]  # fmt: skip
         env = {"SCRAPY_SETTINGS_MODULE": "scraper.settings", **os.environ}
         code = subprocess.call(command, env=env)

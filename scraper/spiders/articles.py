@@ -29,7 +29,7 @@ from w3lib.url import canonicalize_url
 from scraper import stats as keys
 from scraper.clock import utc_now
 from scraper.distributed.mode import redis_url, use_redis
-from scraper.ignored import ignore_reason
+from scraper.ignored import download_failure, ignore_reason
 from scraper.items import Article
 from scraper.parsing import ParsedPage, Skip, is_html, merge_pages, parse_page
 from scraper.parsing.pagination import MAX_PAGES, page_of
@@ -214,8 +214,11 @@ class ArticlesSpider(scrapy.Spider):
             self.crawler.stats.inc_value(keys.IGNORED_REQUESTS)
             self.crawler.stats.inc_value(keys.ignored_key(reason))
             self.logger.debug("Ignored %s: %s", request.url, failure.getErrorMessage())
+            if reason.failed:
+                keys.count_failed_url(self.crawler.stats, f"ignored/{reason}")
             return
-        self._count_skip(request.url, Skip(SkipReason.ERROR, failure.getErrorMessage()))
+        skip = Skip(SkipReason.ERROR, failure.getErrorMessage())
+        self._count_skip(request.url, skip, failed_as=download_failure(failure.value))
 
     def on_canonical_error(self, failure: Failure) -> Iterator[Article]:
         """The canonical page could not be fetched: export the alternate instead of losing it."""
@@ -308,12 +311,15 @@ class ArticlesSpider(scrapy.Spider):
             if self._allowed(url):
                 yield Request(url, callback=self.parse, errback=self.on_error)
 
-    def _count_skip(self, url: str, skip: Skip) -> None:
+    def _count_skip(self, url: str, skip: Skip, failed_as: str | None = None) -> None:
+        """Count a page that gave no record; a failed one also as a failed URL, by ``failed_as`` (a download
+        failure's reason) or else by its skip reason (``skipped/broken``)."""
         stats = self.crawler.stats
         assert stats is not None
         if skip.reason.failed:
             stats.inc_value(keys.skipped_key(skip.reason))
             stats.inc_value(keys.SKIPPED)
+            keys.count_failed_url(stats, failed_as or f"skipped/{skip.reason}")
             self.logger.warning("Skipped %s: %s", url, skip.detail)
         else:
             stats.inc_value(keys.NON_ARTICLE_PAGES)

@@ -60,13 +60,15 @@ def run_report(cwd: Path) -> dict:
     return json.loads(report.read_text(encoding="utf-8"))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 11: failed pages count retries, give-ups and robots.txt")
 def test_each_failed_url_is_counted_once_by_its_final_reason(tmp_path, site, capsys):
     done = healthscrape("crawl", "-a", f"start_urls={site}/", cwd=tmp_path)
     report = run_report(tmp_path)
     assert report["counts"]["faults"] == FAULTS, done.stderr[-3000:]
+    # Each URL once (retries aside: busy.html was asked 4 times), plus the canonical pages fetched again
+    # on purpose for their mobile copies; robots.txt is not a URL of the crawl.
     requested = DeadLinksHandler.seen - {"/robots.txt"}
-    assert report["stats"]["crawl/requested_urls"] == len(requested)
+    refetched = report["stats"]["parse/canonical_redirects"]
+    assert report["stats"]["crawl/requested_urls"] == len(requested) + refetched
     assert report["stats"]["crawl/failed_urls"] == FAILED
     assert main(["report", str(tmp_path / "data"), "--json", str(tmp_path / "numbers.json"), "-o",
                  str(tmp_path / "report.html")]) == 0  # fmt: skip
@@ -74,7 +76,6 @@ def test_each_failed_url_is_counted_once_by_its_final_reason(tmp_path, site, cap
     assert numbers["failed_pages"]["by_reason"] == FAULTS
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 12: the log-errors monitor fails a run on one dead link")
 def test_one_rate_decides_monitors_and_exit_code(tmp_path, site):
     done = healthscrape("crawl", "-a", f"start_urls={site}/", cwd=tmp_path)
     report = run_report(tmp_path)
@@ -87,6 +88,7 @@ def test_one_rate_decides_monitors_and_exit_code(tmp_path, site):
     assert by_rate["status"] == "OK"
 
     strict = tmp_path / "strict"
+    strict.mkdir()
     done = healthscrape("crawl", "--max-error-rate", "0.01", "-a", f"start_urls={site}/", cwd=strict)
     assert done.returncode == 1
     report = run_report(strict)

@@ -65,4 +65,4 @@ def test_oversized_and_forbidden_pages_are_counted_by_reason(tmp_path):
     found = faults(stats)
     assert found["ignored/too_large"] == 3
     assert "skipped/error" not in found
-    assert "ignored/robots" not in found  # robots.txt refusals count once, as robots_forbidden
+    assert "ignored/robots" not in found  # a URL robots.txt forbids is never requested: no failure

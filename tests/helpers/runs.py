@@ -45,9 +45,11 @@ RUN2_DUPLICATES = [
     {"url": f"{BASE}/x1.html", "duplicate_of": f"{BASE}/1.html", "reason": "same_body"},  # recorded again
     {"url": f"{BASE}/x5.html", "duplicate_of": f"{BASE}/gone.html", "reason": "same_body"},  # original not loaded
 ]
-RUN1_STATS = {"parse/skipped_broken": 2, "downloader/response_status_count/404": 1,
-              "downloader/response_status_count/200": 10}  # fmt: skip
-RUN2_STATS = {"parse/skipped_broken": 1, "parse/skipped_empty": 3}
+# Run 1 counts failed URLs by final reason; run 2 is from before those counts, read from its skips.
+RUN1_STATS = {"parse/skipped_broken": 2, "parse/skipped_error": 1, "downloader/response_status_count/404": 1,
+              "downloader/response_status_count/200": 10, "crawl/requested_urls": 13, "crawl/failed_urls": 3,
+              "crawl/failed/http_404": 1, "crawl/failed/skipped/broken": 2}  # fmt: skip
+RUN2_STATS = {"parse/skipped_broken": 1, "parse/skipped_empty": 3, "downloader/response_status_count/404": 2}
 
 
 def write_run(folder: Path, articles: list[dict], duplicates: list[dict], stats: dict[str, Any]) -> None:
