@@ -53,7 +53,6 @@ def password_redis():
             process.wait(timeout=10)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 14: redis-cli -u with the README's URL is refused (NOAUTH)")
 def test_the_readme_redis_url_lets_workers_and_redis_cli_in(password_redis):
     url = readme_redis_url(password_redis)
     assert redis.Redis.from_url(url).ping()  # what scrapy-redis does with REDIS_URL
