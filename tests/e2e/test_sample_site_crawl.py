@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import socket
 import subprocess
 import sys
 from collections import Counter
@@ -9,10 +11,11 @@ from collections import Counter
 import pytest
 
 from scraper.schema import record_errors
-from tests.helpers.crawl import crawl_env, read_jsonl, run_crawl
+from tests.helpers.crawl import crawl_env, healthscrape, read_jsonl, run_crawl
 from tests.helpers.labels import sample_site_manifest
 from tests.helpers.paths import SAMPLE_SITE
 from tests.helpers.records import outline
+from tests.helpers.redis_server import free_port
 from tests.helpers.servers import start_server, stop_server
 
 MANIFEST = sample_site_manifest()
@@ -116,3 +119,26 @@ def test_default_crawl_without_arguments_uses_bundled_site(tmp_path):
     assert len(duplicates) == len(MANIFEST["duplicates"])
     assert f"{len(articles)} articles written to data/articles.jsonl" in done.stdout
     assert f"{len(duplicates)} duplicates written to data/duplicates.jsonl" in done.stdout
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 point 14: another port gives new URLs, all duplicates of the last run")
+def test_the_sample_site_keeps_its_urls_when_its_port_is_taken(tmp_path):
+    """A second ``healthscrape crawl`` of the sample site while its port is taken (it is then served on a free
+    one) finds the same pages unchanged: same URLs, nothing exported again, no duplicates of the last run."""
+    port = free_port()
+    runs = []
+    for taken in (False, True):
+        with socket.socket() as holder:
+            if taken:
+                holder.bind(("127.0.0.1", port))
+                holder.listen()
+            done = healthscrape("crawl", "-s", f"SAMPLE_SITE_PORT={port}", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr[-3000:]
+        (run,) = sorted((tmp_path / "data" / "runs").iterdir())[len(runs) :]
+        runs.append(run)
+    first = read_jsonl(runs[0] / "articles.jsonl")
+    assert {r["url"] for r in first} == {f"http://127.0.0.1:{port}{a['path']}" for a in MANIFEST["articles"]}
+    assert read_jsonl(runs[1] / "articles.jsonl") == []
+    assert read_jsonl(runs[1] / "duplicates.jsonl") == read_jsonl(runs[0] / "duplicates.jsonl")
+    report = json.loads((runs[1] / "report.json").read_text(encoding="utf-8"))
+    assert report["counts"]["not_modified"] == len(MANIFEST["articles"]) + len(MANIFEST["duplicates"])
