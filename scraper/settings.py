@@ -53,6 +53,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.ignored.TypedHttpCompressionMiddleware": 590,
     # After the off-site and robots.txt refusals, before retries and redirects: counts each URL asked for once.
     "scraper.failures.FailureAccounting": 150,
+    # The sample site served on another port than SAMPLE_SITE_PORT keeps its URLs (before HttpProxyMiddleware).
+    "scraper.sample_site.SampleSiteRoute": 740,
 }
 # Incremental runs: where state persists between runs (unset: every run starts from nothing).
 STATE_DIR = None
@@ -84,7 +86,8 @@ SPIDERMON_MIN_ARTICLES = 1
 MONITOR_RESULTS_FILE = None
 
 # Port of the bundled sample site (scrapy crawl articles without start_urls). A fixed port keeps the
-# sample site's URLs the same from run to run (incremental state is keyed by URL); taken → any free port.
+# sample site's URLs the same from run to run (incremental state is keyed by URL); taken → served on a
+# free port, its URLs unchanged (scraper.sample_site).
 SAMPLE_SITE_PORT = 8642
 
 EXTENSIONS = {

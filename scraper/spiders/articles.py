@@ -36,7 +36,7 @@ from scraper.parsing.pagination import MAX_PAGES, page_of
 from scraper.parsing.second_opinion import available as second_opinion_available
 from scraper.profiles import ProfileError, get_profile
 from scraper.reasons import SkipReason
-from scraper.sample_site import serve_sample_site
+from scraper.sample_site import SampleSite, serve_sample_site
 
 logger = logging.getLogger(__name__)
 
@@ -118,6 +118,7 @@ class ArticlesSpider(scrapy.Spider):
         self.follow_files = any(urlsplit(u).scheme == "file" for u in self.start_urls)
         self.link_extractor = LinkExtractor()
         self._server_port: Any = None
+        self.sample_site_served: SampleSite | None = None  # once served (scraper.sample_site.SampleSiteRoute)
         self.second_opinion = False  # SECOND_OPINION_ENABLED, read in from_crawler
 
     @classmethod
@@ -150,9 +151,16 @@ class ArticlesSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[Request]:
         if self.sample_site:
             port = self.crawler.settings.getint("SAMPLE_SITE_PORT")
-            self._server_port, home = serve_sample_site(port)
-            self.start_urls = [home]
-            self.logger.info("Crawling the bundled sample site at %s", home)
+            self.sample_site_served = served = serve_sample_site(port)
+            self._server_port = served.listening
+            self.start_urls = [served.home]
+            if served.route:
+                self.logger.info(
+                    "Crawling the bundled sample site at %s (port %d is taken: served at %s, same URLs)",
+                    served.home, port, served.route,
+                )  # fmt: skip
+            else:
+                self.logger.info("Crawling the bundled sample site at %s", served.home)
         for url in self.start_urls:
             yield Request(url, callback=self.parse, errback=self.on_error)
 
