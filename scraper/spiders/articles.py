@@ -3,7 +3,8 @@
 Spider arguments (``-a NAME=VALUE``):
 
 * ``start_urls``: comma-separated http(s)/file URLs; none → the bundled sample site.
-* ``follow``: ``yes`` (default) follows links on the start URLs' domains; ``no`` parses only the start URLs.
+* ``follow``: ``yes`` (default) follows links within the crawl's scope (:mod:`scraper.scope`: the start URLs'
+  hosts and ports, the file:// start URLs' folders); ``no`` parses only the start URLs.
 * ``site``: force a site profile by name (see ``scraper/profiles/``).
 """
 
@@ -37,6 +38,7 @@ from scraper.parsing.second_opinion import available as second_opinion_available
 from scraper.profiles import ProfileError, get_profile
 from scraper.reasons import SkipReason
 from scraper.sample_site import serve_sample_site
+from scraper.scope import CrawlScope, ScopeRefusals
 
 logger = logging.getLogger(__name__)
 
@@ -113,9 +115,8 @@ class ArticlesSpider(scrapy.Spider):
         if self.site:
             get_profile(self.site)  # fail now, with the list of known profiles
         self.sample_site = not self.start_urls
-        hosts = {urlsplit(u).hostname for u in self.start_urls}
-        self.allowed_domains = ["127.0.0.1"] if self.sample_site else sorted(h for h in hosts if h)
-        self.follow_files = any(urlsplit(u).scheme == "file" for u in self.start_urls)
+        # What the crawl may request (scraper.scope); the sample site's, once it is served (start).
+        self.scope = CrawlScope(self.start_urls)
         self.link_extractor = LinkExtractor()
         self._server_port: Any = None
         self.second_opinion = False  # SECOND_OPINION_ENABLED, read in from_crawler
@@ -152,6 +153,7 @@ class ArticlesSpider(scrapy.Spider):
             port = self.crawler.settings.getint("SAMPLE_SITE_PORT")
             self._server_port, home = serve_sample_site(port)
             self.start_urls = [home]
+            self.scope = CrawlScope(self.start_urls)
             self.logger.info("Crawling the bundled sample site at %s", home)
         for url in self.start_urls:
             yield Request(url, callback=self.parse, errback=self.on_error)
@@ -265,7 +267,7 @@ class ArticlesSpider(scrapy.Spider):
             and canonical
             and canonicalize_url(canonical) != canonicalize_url(response.url)
             and urlsplit(canonical).scheme in ("http", "https")
-            and self._allowed(canonical)
+            and self._in_scope(canonical)
         ):
             # The canonical page is the one to export; this one is reported as its duplicate.
             self.crawler.stats.inc_value(keys.CANONICAL_REDIRECTS)
@@ -281,20 +283,18 @@ class ArticlesSpider(scrapy.Spider):
         if alternate is not None:
             yield alternate
 
-    def _allowed(self, url: str) -> bool:
-        """Only the start URLs' domains (and file:// pages when crawling files) are followed."""
-        parts = urlsplit(url)
-        if parts.scheme == "file":
-            return self.follow_files
-        host = parts.hostname or ""
-        return parts.scheme in ("http", "https") and any(
-            host == d or host.endswith("." + d) for d in self.allowed_domains
-        )
+    def _in_scope(self, url: str) -> bool:
+        """True for a URL in the crawl's scope (scraper.scope); one outside it is counted and logged."""
+        refusal = self.scope.refusal(url)
+        if refusal is not None:
+            assert self.crawler.stats is not None
+            ScopeRefusals(self.crawler.stats, self.logger).link(url, refusal)
+        return refusal is None
 
     def _links(self, response: Response) -> Iterator[Request]:
         assert isinstance(response, TextResponse)
         for link in self.link_extractor.extract_links(response):
-            if self._allowed(link.url):
+            if self._in_scope(link.url):
                 yield Request(link.url, callback=self.parse, errback=self.on_error)
 
     def _sitemap_requests(self, response: Response) -> Iterator[Request]:
@@ -305,7 +305,7 @@ class ArticlesSpider(scrapy.Spider):
             return
         for entry in sitemap:
             url = response.urljoin(entry["loc"])
-            if self._allowed(url):
+            if self._in_scope(url):
                 yield Request(url, callback=self.parse, errback=self.on_error)
 
     def _count_skip(self, url: str, skip: Skip) -> None:

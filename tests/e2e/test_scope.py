@@ -11,8 +11,6 @@ import os
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 from tests.helpers.crawl import CrawlResult, run_crawl
 from tests.helpers.faults import article_page
 from tests.helpers.servers import QuietHandler, start_server, stop_server
@@ -59,7 +57,6 @@ def _recording_handler(pages: dict[str, bytes], redirects: dict[str, str] | None
     return Handler
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 6: a file:// crawl reads any local file that is linked")
 def test_a_file_crawl_stays_inside_its_start_folder(tmp_path):
     tree = tmp_path / "tree"
     outside = _write(tmp_path / "outside.html", article_page("树外的文章"))
@@ -101,7 +98,6 @@ def test_a_file_crawl_stays_inside_its_start_folder(tmp_path):
     assert "passwd" not in "".join(str(r) for r in result.articles)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 6: an http(s) crawl may request file: URLs")
 def test_a_web_crawl_never_reads_a_file(tmp_path):
     secret = _write(tmp_path / "secret" / "s.html", article_page("本地的秘密文章"))
     tree = tmp_path / "tree"
@@ -129,7 +125,6 @@ def test_a_web_crawl_never_reads_a_file(tmp_path):
     assert mixed.stats["scope/refused/file_outside_tree"] == 2
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 6: links and redirects to another port of the start host")
 def test_another_port_of_the_start_host_is_another_site(tmp_path):
     paths = ("/b.html", "/r.html", "/c.html")
     other_pages = {path: article_page(f"另一个端口的文章{n}") for n, path in enumerate(paths)}
