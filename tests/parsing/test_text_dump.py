@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from scrapy.http import TextResponse
 
 from scraper.items import Article
-from scraper.parsing import parse_response
+from scraper.parsing import Skip, parse_response
+from scraper.reasons import SkipReason
 from tests.helpers.pages import parse_saved, saved_page
+from tests.helpers.text_pages import NOT_ARTICLE_TEXTS
 
 
 def test_plain_text_goes_through_the_text_dump_parser():
@@ -45,3 +48,12 @@ def test_an_info_line_under_a_dumps_title_gives_date_and_author_and_leaves_the_b
     assert isinstance(result, Article), result
     assert (result.published, result.author) == ("2022-10-08T09:30:00+08:00", "吴静")
     assert result.body.startswith("秋季是轮状病毒腹泻")
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 point 7: the text-dump parser accepts any text/plain")
+@pytest.mark.parametrize("name", sorted(NOT_ARTICLE_TEXTS))
+def test_a_text_page_that_does_not_read_as_an_article_is_a_non_article(name):
+    response = TextResponse(url=f"http://www.jk.test/{name}", body=NOT_ARTICLE_TEXTS[name].encode("utf-8"))
+    result = parse_response(response)
+    assert isinstance(result, Skip), result
+    assert result.reason is SkipReason.NOT_ARTICLE
