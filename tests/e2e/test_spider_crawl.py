@@ -112,7 +112,6 @@ def test_an_output_given_on_the_command_line_replaces_the_default_one(tmp_path, 
     assert not (tmp_path / "data" / "articles.jsonl").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 7: the text-dump parser accepts any text/plain")
 def test_text_files_that_are_no_articles_are_counted_not_exported(tmp_path, serve):
     """ads.txt, LICENSE.txt, robots.txt, data.json, … linked from a site are non-article pages; its text dump
     of an article is a record."""
