@@ -14,7 +14,7 @@ class SkipReason(StrEnum):
     """Why parsing gave no record for a page (``scraper.parsing.outcome.Skip``)."""
 
     # The page was meant to be an article but could not be read: counted as a failed page.
-    BROKEN = "broken"  # truncated HTML, an unreadable sitemap
+    BROKEN = "broken"  # truncated HTML (an invalid sitemap is sitemap/invalid, not a page)
     EMPTY = "empty"  # no body bytes, or an empty text page
     UNDECODABLE = "undecodable"  # no encoding decodes it
     NOT_TEXT = "not_text"  # an image, a PDF, …

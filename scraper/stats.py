@@ -34,6 +34,8 @@ IGNORED_PREFIX = "parse/ignored/"
 # Articles whose body we doubted (scraper.parsing.second_opinion): trafilatura's body taken, or ours kept.
 SECOND_OPINION_TAKEN = "parse/second_opinion/taken"
 SECOND_OPINION_KEPT = "parse/second_opinion/kept"
+# sitemap/: sitemaps rejected (scraper.parsing.sitemaps: a DOCTYPE, malformed XML, no sitemap root).
+SITEMAP_INVALID = "sitemap/invalid"
 # scope/: URLs out of the crawl's scope (scraper.scope), links not followed and requests refused, by reason.
 SCOPE_REFUSED_PREFIX = "scope/refused/"
 # clean/ and dedup/: the per-item stages and cross-page de-duplication.
@@ -118,7 +120,7 @@ def articles_seen(stats: dict[str, Any]) -> int:
 
 def faults(stats: dict[str, Any]) -> dict[str, int]:
     """Every fault the crawl met, by reason: HTTP errors, download exceptions, retries given up,
-    robots.txt refusals and the pages the parser skipped."""
+    robots.txt refusals, invalid sitemaps and the pages the parser skipped."""
     on_purpose = {reason.value for reason in IgnoreReason if reason.on_purpose}
     found: dict[str, int] = {}
     for key, value in stats.items():
@@ -132,7 +134,12 @@ def faults(stats: dict[str, Any]) -> dict[str, int]:
             found["skipped/" + key.removeprefix(SKIPPED_PREFIX)] = int(value)
         elif key.startswith(IGNORED_PREFIX) and key.rsplit("/", 1)[-1] not in on_purpose:
             found["ignored/" + key.rsplit("/", 1)[-1]] = int(value)
-    for key, name in ((RETRIES_EXHAUSTED, "retries_exhausted"), (ROBOTS_FORBIDDEN, "robots_forbidden")):
+    named = (
+        (RETRIES_EXHAUSTED, "retries_exhausted"),
+        (ROBOTS_FORBIDDEN, "robots_forbidden"),
+        (SITEMAP_INVALID, "sitemap/invalid"),
+    )
+    for key, name in named:
         if stats.get(key):
             found[name] = int(stats[key])
     return dict(sorted(found.items()))

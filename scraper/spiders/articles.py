@@ -20,10 +20,9 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.http import Request, Response, TextResponse, XmlResponse
+from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.settings import BaseSettings
-from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url
 
@@ -35,6 +34,7 @@ from scraper.items import Article
 from scraper.parsing import ParsedPage, Skip, is_html, merge_pages, parse_page
 from scraper.parsing.pagination import MAX_PAGES, page_of
 from scraper.parsing.second_opinion import available as second_opinion_available
+from scraper.parsing.sitemaps import is_sitemap, read_sitemap
 from scraper.profiles import ProfileError, get_profile
 from scraper.reasons import SkipReason
 from scraper.sample_site import serve_sample_site
@@ -171,8 +171,7 @@ class ArticlesSpider(scrapy.Spider):
         ``alternate``: when this page was fetched as the canonical page of an alternate
         (mobile/print) copy, that copy, yielded after this page's article.
         """
-        head = response.body[:4096]
-        if isinstance(response, XmlResponse) and (b"<urlset" in head or b"<sitemapindex" in head):
+        if is_sitemap(response):
             yield from self._sitemap_requests(response)
             return
         result = self._parse_page(response)
@@ -298,13 +297,18 @@ class ArticlesSpider(scrapy.Spider):
                 yield Request(link.url, callback=self.parse, errback=self.on_error)
 
     def _sitemap_requests(self, response: Response) -> Iterator[Request]:
-        try:
-            sitemap = Sitemap(response.body)
-        except Exception as exc:  # lxml raises several kinds for bad XML
-            self._count_skip(response.url, Skip(SkipReason.BROKEN, f"unreadable sitemap: {exc}"))
-            return
-        for entry in sitemap:
-            url = response.urljoin(entry["loc"])
+        """The pages (or sitemaps) a sitemap lists; an invalid one is warned about, counted
+        (``sitemap/invalid``) and, when following links, its site's home page is crawled instead."""
+        read = read_sitemap(response.body, response.url)
+        if read.invalid is not None:
+            self.crawler.stats.inc_value(keys.SITEMAP_INVALID)
+            home = response.urljoin("/")
+            discover = self.follow and urlsplit(home).scheme in ("http", "https")
+            then = f"; link discovery goes on from {home}" if discover else ""
+            self.logger.warning("Invalid sitemap %s: %s%s", response.url, read.invalid, then)
+            if discover and self._in_scope(home):
+                yield Request(home, callback=self.parse, errback=self.on_error)
+        for url in read.urls:
             if self._in_scope(url):
                 yield Request(url, callback=self.parse, errback=self.on_error)
 

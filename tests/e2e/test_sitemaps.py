@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.helpers.crawl import CrawlResult, run_crawl
 from tests.helpers.faults import article_page
 
@@ -51,7 +49,6 @@ def _crawl(tmp_path: Path, base: str, *args: str) -> CrawlResult:
     return run_crawl(tmp_path, "-a", f"start_urls={starts}", *args)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 9: a rejected sitemap disappears silently")
 def test_a_rejected_sitemap_is_warned_about_and_counted_and_links_are_discovered(tmp_path, serve):
     _site(tmp_path / "site")
     site = serve(tmp_path / "site")
@@ -69,7 +66,6 @@ def test_a_rejected_sitemap_is_warned_about_and_counted_and_links_are_discovered
     assert "parse/skipped" not in result.stats  # a rejected sitemap is counted once, as sitemap/invalid
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 9: a rejected sitemap disappears silently")
 def test_a_rejected_sitemap_is_counted_when_links_are_not_followed(tmp_path, serve):
     _site(tmp_path / "site")
     site = serve(tmp_path / "site")
@@ -77,3 +73,17 @@ def test_a_rejected_sitemap_is_counted_when_links_are_not_followed(tmp_path, ser
     assert result.returncode == 0, result.log[-3000:]
     assert result.stats["sitemap/invalid"] == len(INVALID)
     assert [r["url"] for r in result.articles] == [f"{site.base}/only-truncated.html"]
+
+
+def test_a_sitemap_index_reads_its_valid_sitemaps_and_counts_its_invalid_ones(tmp_path, serve):
+    root = tmp_path / "site"
+    _site(root)
+    (root / "sitemap-good.xml").write_text(f"<urlset {NS}><url><loc>/a.html</loc></url></urlset>", encoding="utf-8")
+    entries = "".join(f"<sitemap><loc>/{name}</loc></sitemap>" for name in ("sitemap-good.xml", "sitemap-xxe.xml"))
+    (root / "sitemap_index.xml").write_text(f"<sitemapindex {NS}>{entries}</sitemapindex>", encoding="utf-8")
+    site = serve(root)
+    result = run_crawl(tmp_path, "-a", f"start_urls={site.base}/sitemap_index.xml", "-a", "follow=no")
+    assert result.returncode == 0, result.log[-3000:]
+    assert [r["url"] for r in result.articles] == [f"{site.base}/a.html"]
+    assert result.stats["sitemap/invalid"] == 1
+    assert f"Invalid sitemap {site.base}/sitemap-xxe.xml: a DOCTYPE" in result.log
