@@ -126,17 +126,19 @@ def test_a_web_crawl_never_reads_a_file(tmp_path):
 
 
 def test_another_port_of_the_start_host_is_another_site(tmp_path):
-    paths = ("/b.html", "/r.html", "/c.html")
+    paths = ("/b.html", "/r.html", "/c.html", "/m.html")
     other_pages = {path: article_page(f"另一个端口的文章{n}") for n, path in enumerate(paths)}
     other_handler = _recording_handler(other_pages)
     other, other_site = start_server(tmp_path, other_handler)
     canonical = article_page("指向另一个端口的文章").replace(
         b"</head>", f'<link rel="canonical" href="{other_site.base}/c.html"></head>'.encode()
     )
+    refresh = f'<html><head><meta http-equiv="refresh" content="0;url={other_site.base}/m.html"></head></html>'
     pages = {
-        "/": _links("/a.html", f"{other_site.base}/b.html", "/to-other.html", "/canon.html"),
+        "/": _links("/a.html", f"{other_site.base}/b.html", "/to-other.html", "/canon.html", "/refresh.html"),
         "/a.html": article_page("本站的文章"),
         "/canon.html": canonical,
+        "/refresh.html": refresh.encode(),
     }
     server, site = start_server(tmp_path, _recording_handler(pages, {"/to-other.html": f"{other_site.base}/r.html"}))
     try:
@@ -149,6 +151,23 @@ def test_another_port_of_the_start_host_is_another_site(tmp_path):
     # The page whose canonical page is on the other port is exported itself.
     assert sorted(r["url"] for r in result.articles) == [f"{site.base}/a.html", f"{site.base}/canon.html"]
     stats = result.stats
-    assert stats["scope/refused/offsite_port"] == 3  # the link, the redirect, the canonical page
-    assert stats["parse/ignored/offsite_port"] == 1  # the redirect
+    # The link, the redirect, the meta refresh, the canonical page.
+    assert stats["scope/refused/offsite_port"] == 4
+    assert stats["parse/ignored/offsite_port"] == 2  # the redirect and the meta refresh, refused as requests
     assert f"{other_site.base}/r.html" in result.log  # the refused redirect is logged with its URL
+
+
+def test_another_port_is_crawled_when_a_start_url_names_its_origin(tmp_path):
+    other_pages = {"/b.html": article_page("另一个端口的文章"), "/r.html": article_page("跳转到的文章")}
+    other_handler = _recording_handler(other_pages)
+    other, other_site = start_server(tmp_path, other_handler)
+    pages = {"/": _links(f"{other_site.base}/b.html", "/to-other.html")}
+    server, site = start_server(tmp_path, _recording_handler(pages, {"/to-other.html": f"{other_site.base}/r.html"}))
+    try:
+        result = _crawl(tmp_path, f"{site.base}/,{other_site.base}/b.html")
+    finally:
+        stop_server(server)
+        stop_server(other)
+    assert result.returncode == 0, result.log[-3000:]
+    assert sorted(r["url"] for r in result.articles) == [f"{other_site.base}/b.html", f"{other_site.base}/r.html"]
+    assert not any(key.startswith("scope/refused/") for key in result.stats)
