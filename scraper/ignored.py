@@ -2,8 +2,9 @@
 
 The project's own middlewares raise :class:`IgnoredRequest` subclasses that carry their
 :class:`~scraper.reasons.IgnoreReason` (as Scrapy's ``HttpError`` carries its response). Three of
-Scrapy's downloader middlewares raise a bare ``IgnoreRequest`` whose only clue is its message; the
-subclasses here (wired in ``DOWNLOADER_MIDDLEWARES`` in place of Scrapy's) re-raise it typed. Scrapy
+Scrapy's downloader middlewares raise a bare ``IgnoreRequest`` whose only clue is its message; two of them
+are subclassed here (wired in ``DOWNLOADER_MIDDLEWARES`` in place of Scrapy's) to re-raise it typed, and
+the third, ``OffsiteMiddleware``, is replaced by :mod:`scraper.scope`. Scrapy
 2.19's download handlers raise ``DownloadCancelledError`` for a body over ``DOWNLOAD_MAXSIZE``.
 :func:`ignore_reason` maps an exception to its reason by type alone.
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 from typing import Any
 
 from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
-from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import DownloadCancelledError, IgnoreRequest
 from scrapy.http import Request, Response
@@ -38,9 +38,13 @@ class TooLarge(IgnoredRequest):
     reason = IgnoreReason.TOO_LARGE
 
 
-class Offsite(IgnoredRequest):
-    """A request off the crawled domains."""
-    reason = IgnoreReason.OFFSITE
+class OutOfScope(IgnoredRequest):
+    """A request outside the crawl's scope (:mod:`scraper.scope`): off-site, another port of a start host,
+    a file outside the start folders or a file in a web crawl, as ``reason`` says."""
+
+    def __init__(self, reason: IgnoreReason, message: str):
+        super().__init__(message)
+        self.reason = reason
 
 
 class NotModified(IgnoredRequest):
@@ -82,16 +86,6 @@ class TypedRobotsTxtMiddleware(RobotsTxtMiddleware):
             super().process_request_2(rp, request)
         except IgnoreRequest as exc:
             raise ForbiddenByRobots(str(exc)) from None
-
-
-class TypedOffsiteMiddleware(OffsiteMiddleware):
-    """Scrapy's offsite middleware, raising :class:`Offsite`."""
-
-    def process_request(self, request: Request, spider: Any = None) -> None:
-        try:
-            super().process_request(request)
-        except IgnoreRequest as exc:
-            raise Offsite(str(exc)) from None
 
 
 class TypedHttpCompressionMiddleware(HttpCompressionMiddleware):

@@ -14,7 +14,7 @@ class SkipReason(StrEnum):
     """Why parsing gave no record for a page (``scraper.parsing.outcome.Skip``)."""
 
     # The page was meant to be an article but could not be read: counted as a failed page.
-    BROKEN = "broken"  # truncated HTML, an unreadable sitemap
+    BROKEN = "broken"  # truncated HTML (an invalid sitemap is sitemap/invalid, not a page)
     EMPTY = "empty"  # no body bytes, or an empty text page
     UNDECODABLE = "undecodable"  # no encoding decodes it
     NOT_TEXT = "not_text"  # an image, a PDF, …
@@ -36,7 +36,11 @@ class IgnoreReason(StrEnum):
     TOO_LARGE = "too_large"  # over DOWNLOAD_MAXSIZE, as sent or after decompression
     NOT_MODIFIED = "not_modified"  # incremental: 304 to a conditional request
     KNOWN_ARTICLE = "known_article"  # incremental: exported before, no validators to check it with
-    OFFSITE = "offsite"  # a redirect or link off the crawled domains
+    # Out of the crawl's scope (scraper.scope): a link, redirect or canonical page …
+    OFFSITE = "offsite"  # … off the start URLs' hosts (or not http(s)/file at all)
+    OFFSITE_PORT = "offsite_port"  # … on another port of a start host (127.0.0.1:6379)
+    FILE_OUTSIDE_TREE = "file_outside_tree"  # … to a file outside the file:// start URLs' folders
+    FILE_IN_WEB_CRAWL = "file_in_web_crawl"  # … to a file, in a crawl without file:// start URLs
     OTHER = "other"
 
     @property

@@ -44,9 +44,11 @@ SPIDER_MIDDLEWARES = {
 DOWNLOADER_MIDDLEWARES = {
     # Before the retry/redirect/httpcompression middlewares see the response (304 ends it here).
     "scraper.incremental.middleware.IncrementalMiddleware": 560,
-    # Scrapy's own, raising typed IgnoreRequest subclasses that carry their reason (scraper.ignored).
+    # The crawl's scope (hosts, ports, file folders) for every request, redirects included; replaces
+    # Scrapy's offsite middleware, which compares host names only.
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
-    "scraper.ignored.TypedOffsiteMiddleware": 50,
+    "scraper.scope.ScopeMiddleware": 50,
+    # Scrapy's own, raising typed IgnoreRequest subclasses that carry their reason (scraper.ignored).
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "scraper.ignored.TypedRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,

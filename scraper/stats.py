@@ -30,6 +30,10 @@ IGNORED_PREFIX = "parse/ignored/"
 # Articles whose body we doubted (scraper.parsing.second_opinion): trafilatura's body taken, or ours kept.
 SECOND_OPINION_TAKEN = "parse/second_opinion/taken"
 SECOND_OPINION_KEPT = "parse/second_opinion/kept"
+# sitemap/: sitemaps rejected (scraper.parsing.sitemaps: a DOCTYPE, malformed XML, no sitemap root).
+SITEMAP_INVALID = "sitemap/invalid"
+# scope/: URLs out of the crawl's scope (scraper.scope), links not followed and requests refused, by reason.
+SCOPE_REFUSED_PREFIX = "scope/refused/"
 # clean/ and dedup/: the per-item stages and cross-page de-duplication.
 BOILERPLATE_LINES = "clean/boilerplate_lines"
 TITLE_REPEATS = "clean/title_repeats"
@@ -68,6 +72,11 @@ def skipped_key(reason: SkipReason) -> str:
 def ignored_key(reason: IgnoreReason) -> str:
     """``parse/ignored/<reason>``: requests ignored for this reason."""
     return IGNORED_PREFIX + reason.value
+
+
+def scope_refused_key(reason: IgnoreReason) -> str:
+    """``scope/refused/<reason>``: URLs out of the crawl's scope, not followed or refused, for this reason."""
+    return SCOPE_REFUSED_PREFIX + reason.value
 
 
 def duplicate_key(reason: str) -> str:

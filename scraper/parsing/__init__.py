@@ -4,7 +4,7 @@ Every parsing rule lives in this package: decoding (``encoding``), metadata (``m
 elements and text lines (``blocks``), main-content scoring (``content``), dates (``dates``,
 ``relative_dates``), titles, related reading (``related``), pagination of split articles, the
 profiles' compiled selectors, a second opinion on doubtful bodies (``second_opinion``: trafilatura);
-and one page object per kind of page (``article_page``: an article
+sitemaps read strictly (``sitemaps``); and one page object per kind of page (``article_page``: an article
 page and page 2+ of a split article; ``text_dump``: a plain-text page).
 """
 

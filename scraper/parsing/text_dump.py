@@ -3,6 +3,11 @@
 A dump is the page's visible text: title line, date line, body paragraphs, the
 related-reading block, often pasted two or three times, with the ``<title>``
 line (``标题-站点``) between the copies.
+
+Any ``text/plain`` page comes here (``ads.txt``, ``LICENSE.txt``, ``robots.txt``, a CSV or JSON file), so a
+text is an article only when it reads as one: a title line in Chinese, a body in Chinese (the crawl's
+language: the project crawls Chinese health sites), and enough running text (sentences). Anything else is a
+non-article page (``Skip(NOT_ARTICLE)``, counted as ``parse/non_article_pages``).
 """
 
 from __future__ import annotations
@@ -10,10 +15,12 @@ from __future__ import annotations
 from functools import cached_property
 
 from scraper.items import Article, RelatedEntry
+from scraper.parsing.article_page import MAX_UNTITLED_HEADLINE_CHARS
 from scraper.parsing.bylines import byline_author, is_info_line
 from scraper.parsing.dates import DEFAULT_TIMEZONE, is_date_line, parse_date
 from scraper.parsing.outcome import Skip
 from scraper.parsing.related import is_related_heading, text_entries
+from scraper.parsing.second_opinion import MIN_PROSE_CJK, prose_chars
 from scraper.parsing.titles import DEFAULT_SEPARATORS, split_title
 from scraper.reasons import SkipReason
 from scraper.text.normalize import cjk_ratio, clean_lines
@@ -21,6 +28,16 @@ from scraper.text.repeats import drop_repeated_blocks
 
 # Lines searched for the date line after the title.
 DATE_LINE_WINDOW = 3
+# A title line is at most this long (a headline found without <title>, as on HTML pages); a longer first
+# line is a paragraph or a data row.
+MAX_TITLE_LINE_CHARS = MAX_UNTITLED_HEADLINE_CHARS
+# Text in the crawl's language: at least this share of CJK ideographs (the prose rule of the second opinion,
+# and the share above which a record's ``language`` is ``zh``).
+MIN_CHINESE_SHARE = MIN_PROSE_CJK
+# A dump is an article with at least this many characters of running text (prose lines: sentences, mostly
+# Chinese; scraper.parsing.second_opinion.is_prose). The shortest dumps of articles in the tests hold 61 and
+# 73; ads.txt, LICENSE.txt, robots.txt, a CSV table, a keyword list hold none.
+MIN_PROSE_CHARS = 50
 
 
 class TextDumpPage:
@@ -104,14 +121,31 @@ class TextDumpPage:
 
     @cached_property
     def language(self) -> str | None:
-        return "zh" if cjk_ratio(self.body) >= 0.3 else None
+        return "zh" if cjk_ratio(self.body) >= MIN_CHINESE_SHARE else None
+
+    @cached_property
+    def not_article(self) -> str | None:
+        """Why this text does not read as an article, for people (None when it does): no title line in
+        Chinese, no body, a body not in Chinese, or too little running text."""
+        title = self.title or ""
+        if len(title) > MAX_TITLE_LINE_CHARS or cjk_ratio(title) < MIN_CHINESE_SHARE:
+            return f"a text page without a title line in Chinese (first line: {title[:40]!r})"
+        if not self.body:
+            return "no body text after the title"
+        if self.language is None:
+            return f"a text page not in Chinese ({cjk_ratio(self.body):.0%} Chinese characters)"
+        prose = prose_chars(self.body.split("\n"), ())
+        if prose < MIN_PROSE_CHARS:
+            return f"a text page with too little running text ({prose} characters of sentences)"
+        return None
 
     def to_item(self) -> Article | Skip:
-        """The article, or a Skip saying why this text is not one."""
+        """The article, or a Skip saying why this text is not one (``EMPTY``, or ``NOT_ARTICLE``:
+        :attr:`not_article`)."""
         if not self._all_lines:
             return Skip(SkipReason.EMPTY, "the text page is empty")
-        if not self.body:
-            return Skip(SkipReason.NOT_ARTICLE, "no body text after the title")
+        if self.not_article is not None:
+            return Skip(SkipReason.NOT_ARTICLE, self.not_article)
         return Article(
             url=self.url,
             site=self.site,

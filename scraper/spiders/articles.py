@@ -3,7 +3,8 @@
 Spider arguments (``-a NAME=VALUE``):
 
 * ``start_urls``: comma-separated http(s)/file URLs; none → the bundled sample site.
-* ``follow``: ``yes`` (default) follows links on the start URLs' domains; ``no`` parses only the start URLs.
+* ``follow``: ``yes`` (default) follows links within the crawl's scope (:mod:`scraper.scope`: the start URLs'
+  hosts and ports, the file:// start URLs' folders); ``no`` parses only the start URLs.
 * ``site``: force a site profile by name (see ``scraper/profiles/``).
 """
 
@@ -19,10 +20,9 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.http import Request, Response, TextResponse, XmlResponse
+from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.settings import BaseSettings
-from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url
 
@@ -34,9 +34,11 @@ from scraper.items import Article
 from scraper.parsing import ParsedPage, Skip, is_html, merge_pages, parse_page
 from scraper.parsing.pagination import MAX_PAGES, page_of
 from scraper.parsing.second_opinion import available as second_opinion_available
+from scraper.parsing.sitemaps import is_sitemap, read_sitemap
 from scraper.profiles import ProfileError, get_profile
 from scraper.reasons import SkipReason
 from scraper.sample_site import SampleSite, serve_sample_site
+from scraper.scope import CrawlScope, ScopeRefusals
 
 logger = logging.getLogger(__name__)
 
@@ -113,9 +115,8 @@ class ArticlesSpider(scrapy.Spider):
         if self.site:
             get_profile(self.site)  # fail now, with the list of known profiles
         self.sample_site = not self.start_urls
-        hosts = {urlsplit(u).hostname for u in self.start_urls}
-        self.allowed_domains = ["127.0.0.1"] if self.sample_site else sorted(h for h in hosts if h)
-        self.follow_files = any(urlsplit(u).scheme == "file" for u in self.start_urls)
+        # What the crawl may request (scraper.scope); the sample site's, once it is served (start).
+        self.scope = CrawlScope(self.start_urls)
         self.link_extractor = LinkExtractor()
         self._server_port: Any = None
         self.sample_site_served: SampleSite | None = None  # once served (scraper.sample_site.SampleSiteRoute)
@@ -154,6 +155,7 @@ class ArticlesSpider(scrapy.Spider):
             self.sample_site_served = served = serve_sample_site(port)
             self._server_port = served.listening
             self.start_urls = [served.home]
+            self.scope = CrawlScope(self.start_urls)
             if served.route:
                 self.logger.info(
                     "Crawling the bundled sample site at %s (port %d is taken: served at %s, same URLs)",
@@ -177,8 +179,7 @@ class ArticlesSpider(scrapy.Spider):
         ``alternate``: when this page was fetched as the canonical page of an alternate
         (mobile/print) copy, that copy, yielded after this page's article.
         """
-        head = response.body[:4096]
-        if isinstance(response, XmlResponse) and (b"<urlset" in head or b"<sitemapindex" in head):
+        if is_sitemap(response):
             yield from self._sitemap_requests(response)
             return
         result = self._parse_page(response)
@@ -276,7 +277,7 @@ class ArticlesSpider(scrapy.Spider):
             and canonical
             and canonicalize_url(canonical) != canonicalize_url(response.url)
             and urlsplit(canonical).scheme in ("http", "https")
-            and self._allowed(canonical)
+            and self._in_scope(canonical)
         ):
             # The canonical page is the one to export; this one is reported as its duplicate.
             self.crawler.stats.inc_value(keys.CANONICAL_REDIRECTS)
@@ -292,31 +293,35 @@ class ArticlesSpider(scrapy.Spider):
         if alternate is not None:
             yield alternate
 
-    def _allowed(self, url: str) -> bool:
-        """Only the start URLs' domains (and file:// pages when crawling files) are followed."""
-        parts = urlsplit(url)
-        if parts.scheme == "file":
-            return self.follow_files
-        host = parts.hostname or ""
-        return parts.scheme in ("http", "https") and any(
-            host == d or host.endswith("." + d) for d in self.allowed_domains
-        )
+    def _in_scope(self, url: str) -> bool:
+        """True for a URL in the crawl's scope (scraper.scope); one outside it is counted and logged."""
+        refusal = self.scope.refusal(url)
+        if refusal is not None:
+            assert self.crawler.stats is not None
+            ScopeRefusals(self.crawler.stats, self.logger).link(url, refusal)
+        return refusal is None
 
     def _links(self, response: Response) -> Iterator[Request]:
         assert isinstance(response, TextResponse)
         for link in self.link_extractor.extract_links(response):
-            if self._allowed(link.url):
+            if self._in_scope(link.url):
                 yield Request(link.url, callback=self.parse, errback=self.on_error)
 
     def _sitemap_requests(self, response: Response) -> Iterator[Request]:
-        try:
-            sitemap = Sitemap(response.body)
-        except Exception as exc:  # lxml raises several kinds for bad XML
-            self._count_skip(response.url, Skip(SkipReason.BROKEN, f"unreadable sitemap: {exc}"))
-            return
-        for entry in sitemap:
-            url = response.urljoin(entry["loc"])
-            if self._allowed(url):
+        """The pages (or sitemaps) a sitemap lists; an invalid one is warned about, counted
+        (``sitemap/invalid``) and, when following links, its site's home page is crawled instead."""
+        read = read_sitemap(response.body, response.url)
+        if read.invalid is not None:
+            self.crawler.stats.inc_value(keys.SITEMAP_INVALID)
+            keys.count_failed_url(self.crawler.stats, "sitemap/invalid")
+            home = response.urljoin("/")
+            discover = self.follow and urlsplit(home).scheme in ("http", "https")
+            then = f"; link discovery goes on from {home}" if discover else ""
+            self.logger.warning("Invalid sitemap %s: %s%s", response.url, read.invalid, then)
+            if discover and self._in_scope(home):
+                yield Request(home, callback=self.parse, errback=self.on_error)
+        for url in read.urls:
+            if self._in_scope(url):
                 yield Request(url, callback=self.parse, errback=self.on_error)
 
     def _count_skip(self, url: str, skip: Skip, failed_as: str | None = None) -> None:

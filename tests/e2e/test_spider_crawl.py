@@ -6,6 +6,7 @@ The spider's arguments alone are tests/spiders/test_articles.py.
 from __future__ import annotations
 
 import shutil
+from urllib.parse import quote
 
 import pytest
 
@@ -13,6 +14,7 @@ from tests.helpers.crawl import run_crawl
 from tests.helpers.labels import SPLIT_ARTICLE, eval_label, sample_site_manifest
 from tests.helpers.pages import saved_page
 from tests.helpers.paths import EVAL, SAMPLE_SITE
+from tests.helpers.text_pages import ARTICLE_DUMP, NOT_ARTICLE_TEXTS
 
 ARTICLE = saved_page("seed-article").path  # /jibing/yaotong/20200714/2101.html
 RELATED = saved_page("seed-related").path  # /jibing/yaotong/20200713/2086.html
@@ -108,3 +110,23 @@ def test_an_output_given_on_the_command_line_replaces_the_default_one(tmp_path, 
     assert result.returncode == 0, result.log[-2000:]
     assert len(result.articles) == 1
     assert not (tmp_path / "data" / "articles.jsonl").exists()
+
+
+def test_text_files_that_are_no_articles_are_counted_not_exported(tmp_path, serve):
+    """ads.txt, LICENSE.txt, robots.txt, data.json, … linked from a site are non-article pages; its text dump
+    of an article is a record."""
+    root = tmp_path / "site"
+    root.mkdir()
+    texts = {**NOT_ARTICLE_TEXTS, "过敏性鼻炎.txt": ARTICLE_DUMP}
+    for name, text in texts.items():
+        (root / name).write_text(text, encoding="utf-8")
+    links = "".join(f'<a href="/{quote(name)}">{name}</a>' for name in texts)
+    (root / "index.html").write_text(f"<html><body>{links}</body></html>", encoding="utf-8")
+    site = serve(root)
+    result = run_crawl(tmp_path, "-a", f"start_urls={site.base}/")
+    assert result.returncode == 0, result.log[-3000:]
+    assert [r["title"] for r in result.articles] == ["春季过敏性鼻炎怎么预防"]
+    for name in ("ads.txt", "LICENSE.txt", "robots.txt", "data.json"):
+        assert f"Not an article: {site.base}/{name}" in result.log
+    assert result.stats["parse/non_article_pages"] >= 5  # the home page and the text files crawled
+    assert "parse/skipped" not in result.stats  # a text file that is no article is no failure

@@ -5,6 +5,6 @@
 ``records`` (the one record builder, ``write_jsonl``, ``outline``), ``runs`` (two hand-made runs of
 crawl output), ``pages`` (the saved pages of ``tests/fixtures/pages/``), ``labels`` (expected records,
 eval labels, the sample site's manifest), ``bodies`` (the sample site's article bodies),
-``threads`` (workers started together), ``redis_server``, ``browser`` and ``faults`` (the
-fault-injecting server).
+``threads`` (workers started together), ``redis_server``, ``browser``, ``faults`` (the
+fault-injecting server) and ``text_pages`` (text files that are no articles, and a text dump that is one).
 """
