@@ -26,11 +26,31 @@ def new_run_dir(runs_dir: Path) -> Path:
 
 
 def publish(run: Path, names: tuple[str, ...]) -> None:
-    """Rename the run's finished outputs from ``NAME.part`` to ``NAME``."""
+    """Rename the run's outputs from ``NAME.part`` to ``NAME``, each cut after its last whole line (a
+    line cut by a kill or a full disk is dropped). An output already published is left as it is, so
+    publishing twice (a run killed while it was being published) changes nothing."""
     for name in names:
         part = run / (name + PART)
         if part.exists():
+            cut_to_whole_lines(part)
             os.replace(part, run / name)
+
+
+def cut_to_whole_lines(path: Path) -> None:
+    """Truncate a file after its last newline (nothing is read but the tail)."""
+    with path.open("rb+") as file:
+        end = file.seek(0, os.SEEK_END)
+        position = end
+        while position > 0:
+            start = max(0, position - 65536)
+            file.seek(start)
+            newline = file.read(position - start).rfind(b"\n")
+            if newline >= 0:
+                position = start + newline + 1
+                break
+            position = start
+        if position != end:
+            file.truncate(position)
 
 
 def complete_lines(path: Path) -> list[str]:

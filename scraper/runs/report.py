@@ -72,13 +72,16 @@ def run_report(
     stats: dict[str, Any],
     results: list[dict[str, Any]],
     monitors: list[dict[str, Any]] | None,
+    interrupted: bool = False,
 ) -> dict[str, Any]:
-    """``report.json`` of a finished run (see README → Scheduled scrapes → Reading report.json)."""
+    """``report.json`` of a finished run (see README → Scheduled scrapes → Reading report.json); its
+    status is ``interrupted`` for a crawl stopped by SIGTERM/SIGINT, else ``ok`` or ``failed``."""
+    status = "interrupted" if interrupted else "ok" if all(c["ok"] for c in results) else "failed"
     return {
         "run": run.name,
         "started_at": started,
         "finished_at": utc_now(),
-        "status": "ok" if all(c["ok"] for c in results) else "failed",
+        "status": status,
         "exit_code": code,
         "finish_reason": stats.get(keys.FINISH_REASON),
         "counts": {

@@ -1,24 +1,32 @@
 """One scheduled, incremental run (``healthscrape crawl``): lock, recover killed runs, crawl into a new
-run folder, publish its outputs, write ``report.json``."""
+run folder, publish its outputs, write ``report.json``.
+
+The crawl runs in this process, the one that holds the lock (:mod:`scraper.commands.crawl`): killing the
+lock's pid kills every writer of the run, and SIGTERM/SIGINT stop the crawl through Scrapy's graceful
+shutdown, after which the run is published as it is and reported ``interrupted``.
+"""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+from scraper import stats as keys
 from scraper.clock import utc_now
+from scraper.commands.crawl import crawler_process, project_settings, read_arguments, run_crawl
 from scraper.feeds import ARTICLES_NAME, DUPLICATES_NAME, MONITORS_NAME, PART, STATS_NAME
 from scraper.incremental.state import CrawlState
-from scraper.runs.folders import RUN_OUTPUTS, new_run_dir, publish
+from scraper.runs.folders import new_run_dir
 from scraper.runs.lock import LOCK_FILE, RunLock
-from scraper.runs.recovery import recover_killed_runs
+from scraper.runs.recovery import recover_killed_runs, settle_outputs
 from scraper.runs.report import checks, previous_report, run_report, write_report
 
 EXIT_OK, EXIT_RUN_FAILED = 0, 1
+SPIDER = "articles"
+# The finish reason of a crawl stopped by SIGTERM/SIGINT (Scrapy's graceful shutdown).
+SHUTDOWN = "shutdown"
 
 
 def read_json(path: Path) -> Any:
@@ -26,12 +34,27 @@ def read_json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
 
 
-def scheduled_run(data_dir: Path, scrapy_args: list[str], max_error_rate: float) -> int:
-    """Run ``scrapy crawl articles`` once into ``data_dir/runs/<ts>/``; the exit code (0 every check passed).
+def run_settings(state: Path, run: Path) -> dict[str, str]:
+    """What every scheduled crawl writes where: the state, and the run folder's files."""
+    return {
+        "STATE_DIR": str(state),
+        "RUN_OUTPUT": f"{run / ARTICLES_NAME}{PART}",
+        "DUPLICATES_FILE": f"{run / DUPLICATES_NAME}{PART}",
+        "STATS_FILE": str(run / STATS_NAME),
+        "MONITOR_RESULTS_FILE": str(run / MONITORS_NAME),
+    }
 
-    Raises ``scraper.runs.lock.LockError`` when another run holds the lock.
+
+def scheduled_run(data_dir: Path, scrapy_args: list[str], max_error_rate: float) -> int:
+    """Crawl ``articles`` once (``scrapy_args``: what ``scrapy crawl articles`` takes) into
+    ``data_dir/runs/<ts>/``; the exit code (0 every check passed, 1 a check failed or the run was
+    interrupted).
+
+    Raises ``scraper.runs.lock.LockError`` when another run holds the lock, and
+    ``scrapy.exceptions.UsageError`` for arguments ``scrapy crawl`` refuses.
     """
     state, runs = data_dir / "state", data_dir / "runs"
+    arguments = read_arguments([SPIDER, *scrapy_args], project_settings())
     lock = RunLock(state / LOCK_FILE)
     lock.acquire()
     try:
@@ -46,26 +69,27 @@ def scheduled_run(data_dir: Path, scrapy_args: list[str], max_error_rate: float)
                 store.close()
         run = new_run_dir(runs)
         started = utc_now()
-        command = [
-            sys.executable, "-m", "scrapy", "crawl", "articles",
-            "-s", f"STATE_DIR={state}",
-            "-s", f"RUN_OUTPUT={run / ARTICLES_NAME}{PART}",
-            "-s", f"DUPLICATES_FILE={run / DUPLICATES_NAME}{PART}",
-            "-s", f"STATS_FILE={run / STATS_NAME}",
-            "-s", f"MONITOR_RESULTS_FILE={run / MONITORS_NAME}",
-            *scrapy_args,
-        ]  # fmt: skip
-        env = {"SCRAPY_SETTINGS_MODULE": "scraper.settings", **os.environ}
-        code = subprocess.call(command, env=env)
-        stats = read_json(run / STATS_NAME) or {}
+        arguments.settings.setdict(run_settings(state, run), priority="cmdline")
+        outcome = run_crawl(crawler_process(arguments.settings), arguments)
+        assert outcome.crawler.stats is not None
+        stats = read_json(run / STATS_NAME) or outcome.crawler.stats.get_stats()
         monitors = read_json(run / MONITORS_NAME)
-        if code == 0:
-            publish(run, RUN_OUTPUTS)
+        code = 0 if outcome.started else 1
+        store = CrawlState(state)
+        try:
+            settle_outputs(run, store)
+        finally:
+            store.close()
+        interrupted = outcome.started and stats.get(keys.FINISH_REASON) in (SHUTDOWN, None)
         results = checks(stats, code, previous_report(runs, run), max_error_rate, monitors)
-        write_report(run, run_report(run, started, code, stats, results, monitors))
+        write_report(run, run_report(run, started, code, stats, results, monitors, interrupted))
         failed = [c for c in results if not c["ok"]]
-        verdict = "ok" if not failed else "FAILED: " + "; ".join(c["detail"] for c in failed)
-        print(f"healthscrape: run {run} {verdict}")
-        return EXIT_RUN_FAILED if failed else EXIT_OK
+        if interrupted:
+            print(f"healthscrape: run {run} interrupted (finish reason {stats.get(keys.FINISH_REASON)!r}); "
+                  "its records are published, the next run goes on from there")  # fmt: skip
+        else:
+            verdict = "ok" if not failed else "FAILED: " + "; ".join(c["detail"] for c in failed)
+            print(f"healthscrape: run {run} {verdict}")
+        return EXIT_RUN_FAILED if failed or interrupted else EXIT_OK
     finally:
         lock.release()

@@ -171,7 +171,6 @@ def test_run_killed_with_sigkill_is_recovered_and_the_next_run_completes(tmp_pat
     assert 2 <= killed["counts"]["articles_exported"] < ARTICLES
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 1: the Scrapy child outlives a SIGKILL of the lock's pid")
 def test_sigkill_of_the_lock_pid_leaves_no_writer_and_the_next_run_exports_every_article_once(tmp_path, slow_site):
     victim = start_crawl(tmp_path, slow_site)
     try:
@@ -191,7 +190,6 @@ def test_sigkill_of_the_lock_pid_leaves_no_writer_and_the_next_run_exports_every
     assert_every_article_once(tmp_path, slow_site)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 1: SIGTERM/SIGINT of the lock pid orphans the crawl")
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_sigterm_or_sigint_of_the_lock_pid_stops_gracefully_and_the_next_run_resumes(tmp_path, slow_site, signum):
     victim = start_crawl(tmp_path, slow_site)
