@@ -108,3 +108,31 @@ def test_an_output_given_on_the_command_line_replaces_the_default_one(tmp_path, 
     assert result.returncode == 0, result.log[-2000:]
     assert len(result.articles) == 1
     assert not (tmp_path / "data" / "articles.jsonl").exists()
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 point 13: a file:// start URL naming a directory gives tracebacks")
+def test_a_directory_start_url_crawls_the_pages_in_it(tmp_path):
+    root = tmp_path / "saved pages"
+    (root / "sub").mkdir(parents=True)
+    shutil.copy(saved_page("seed-article").file, root / "a.html")
+    shutil.copy(saved_page("seed-related").file, root / "sub" / "b.htm")  # linked from neither
+    (root / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not a page: not requested
+    (root / ".hidden.html").write_text("<html></html>")
+    result = run_crawl(tmp_path, "-a", f"start_urls={root.as_uri()}/", "-a", "follow=no")
+    assert result.returncode == 0, result.log[-3000:]
+    assert sorted(r["url"] for r in result.articles) == [(root / "a.html").as_uri(), (root / "sub" / "b.htm").as_uri()]
+    assert result.stats.get("parse/skipped", 0) == 0
+    assert "Traceback" not in result.log
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 point 13: a file:// start URL naming a directory gives tracebacks")
+def test_a_directory_start_url_without_pages_says_why_and_is_counted(tmp_path):
+    root = tmp_path / "empty"
+    root.mkdir()
+    (root / "notes.pdf").write_bytes(b"%PDF-1.4")
+    result = run_crawl(tmp_path, "-a", f"start_urls={root.as_uri()}")
+    assert result.returncode == 0, result.log[-3000:]
+    assert result.articles == []
+    assert result.stats["parse/skipped_no_pages"] == 1
+    assert f"Skipped {root.as_uri()}: a directory with no page in it" in result.log
+    assert "Traceback" not in result.log
