@@ -25,6 +25,18 @@ def new_run_dir(runs_dir: Path) -> Path:
     raise RuntimeError(f"cannot create a run folder under {runs_dir}")
 
 
+def discard_run(run: Path) -> None:
+    """Remove the folder of a run whose crawl never started (a setting refused while it was being set
+    up): its files, unless an output holds a record, and the folder itself."""
+    outputs = {name + suffix for name in RUN_OUTPUTS for suffix in ("", PART)}
+    files = [path for path in run.iterdir() if path.is_file()]
+    if any(path.name in outputs and path.stat().st_size > 0 for path in files):
+        return
+    for path in files:
+        path.unlink()
+    run.rmdir()
+
+
 def publish(run: Path, names: tuple[str, ...]) -> None:
     """Rename the run's outputs from ``NAME.part`` to ``NAME``, each cut after its last whole line (a
     line cut by a kill or a full disk is dropped). An output already published is left as it is, so

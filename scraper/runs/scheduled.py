@@ -13,12 +13,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from scrapy.exceptions import UsageError
+
 from scraper import stats as keys
 from scraper.clock import utc_now
 from scraper.commands.crawl import crawler_process, project_settings, read_arguments, run_crawl
 from scraper.feeds import ARTICLES_NAME, DUPLICATES_NAME, MONITORS_NAME, PART, STATS_NAME
 from scraper.incremental.state import CrawlState
-from scraper.runs.folders import new_run_dir
+from scraper.runs.folders import discard_run, new_run_dir
 from scraper.runs.lock import LOCK_FILE, RunLock
 from scraper.runs.recovery import recover_killed_runs, settle_outputs
 from scraper.runs.report import checks, previous_report, run_report, write_report
@@ -51,7 +53,8 @@ def scheduled_run(data_dir: Path, scrapy_args: list[str], max_error_rate: float)
     interrupted).
 
     Raises ``scraper.runs.lock.LockError`` when another run holds the lock, and
-    ``scrapy.exceptions.UsageError`` for arguments ``scrapy crawl`` refuses.
+    ``scrapy.exceptions.UsageError`` for arguments ``scrapy crawl`` refuses (checked before the lock is
+    taken; a setting refused while the crawl is set up leaves no run folder either).
     """
     state, runs = data_dir / "state", data_dir / "runs"
     arguments = read_arguments([SPIDER, *scrapy_args], project_settings())
@@ -70,7 +73,11 @@ def scheduled_run(data_dir: Path, scrapy_args: list[str], max_error_rate: float)
         run = new_run_dir(runs)
         started = utc_now()
         arguments.settings.setdict(run_settings(state, run), priority="cmdline")
-        outcome = run_crawl(crawler_process(arguments.settings), arguments)
+        process = crawler_process(arguments.settings)
+        outcome = run_crawl(process, process.create_crawler(arguments.spider), arguments.spider_arguments)
+        if outcome.refused:
+            discard_run(run)
+            raise UsageError(str(outcome.bootstrap_error), print_help=False)
         assert outcome.crawler.stats is not None
         stats = read_json(run / STATS_NAME) or outcome.crawler.stats.get_stats()
         monitors = read_json(run / MONITORS_NAME)

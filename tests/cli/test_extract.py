@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 
-import pytest
-
 from tests.helpers.crawl import healthscrape
 from tests.helpers.labels import SPLIT_ARTICLE, eval_label, expected_record
 from tests.helpers.pages import saved_page
@@ -96,7 +94,6 @@ def test_extract_second_opinion_by_default():
     assert "护理的关键是预防脱水" in json.loads(done.stdout)["body"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 13: extract says 'no such file' for a file:// URL")
 def test_extract_reads_a_file_url(tmp_path):
     page = tmp_path / "保存的 页面.html"  # a URL with escapes: %E4%BF%9D… and %20
     shutil.copy(saved_page("seed-article").file, page)
@@ -109,7 +106,6 @@ def test_extract_reads_a_file_url(tmp_path):
     assert done.stderr.strip() == f"healthscrape: no such file: {missing} (from {missing.as_uri()})"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 13: extract says 'no such file' for a directory")
 def test_extract_of_a_directory_says_so(tmp_path):
     for target in (str(tmp_path), tmp_path.as_uri()):
         done = run("extract", target)

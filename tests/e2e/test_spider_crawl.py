@@ -110,7 +110,6 @@ def test_an_output_given_on_the_command_line_replaces_the_default_one(tmp_path, 
     assert not (tmp_path / "data" / "articles.jsonl").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 13: a file:// start URL naming a directory gives tracebacks")
 def test_a_directory_start_url_crawls_the_pages_in_it(tmp_path):
     root = tmp_path / "saved pages"
     (root / "sub").mkdir(parents=True)
@@ -125,12 +124,12 @@ def test_a_directory_start_url_crawls_the_pages_in_it(tmp_path):
     assert "Traceback" not in result.log
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 13: a file:// start URL naming a directory gives tracebacks")
 def test_a_directory_start_url_without_pages_says_why_and_is_counted(tmp_path):
     root = tmp_path / "empty"
     root.mkdir()
     (root / "notes.pdf").write_bytes(b"%PDF-1.4")
-    result = run_crawl(tmp_path, "-a", f"start_urls={root.as_uri()}")
+    # (No article: the articles-seen monitor would fail, and Spidermon print its assertion's traceback.)
+    result = run_crawl(tmp_path, "-a", f"start_urls={root.as_uri()}", "-s", "SPIDERMON_MIN_ARTICLES=0")
     assert result.returncode == 0, result.log[-3000:]
     assert result.articles == []
     assert result.stats["parse/skipped_no_pages"] == 1

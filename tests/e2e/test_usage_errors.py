@@ -40,7 +40,6 @@ def error_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if line.strip() and not line[:2].isdigit() and line[0] not in " {}[]'"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 13: a bad -a/-s value ends scrapy crawl with tracebacks")
 @pytest.mark.parametrize(("argument", "name"), CHECKED_FIRST, ids=[" ".join(a) for a, _ in CHECKED_FIRST])
 def test_scrapy_crawl_refuses_a_bad_value_in_one_line(tmp_path, argument, name):
     done = scrapy_crawl(tmp_path, *argument)
@@ -50,7 +49,6 @@ def test_scrapy_crawl_refuses_a_bad_value_in_one_line(tmp_path, argument, name):
     assert done.stdout == "" and list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 13: a setting refused at start: tracebacks")
 @pytest.mark.parametrize(("argument", "name"), REFUSED_AT_START, ids=[" ".join(a) for a, _ in REFUSED_AT_START])
 def test_scrapy_crawl_refuses_a_setting_its_component_refuses_in_one_line(tmp_path, argument, name):
     done = scrapy_crawl(tmp_path, *argument)
@@ -60,7 +58,6 @@ def test_scrapy_crawl_refuses_a_setting_its_component_refuses_in_one_line(tmp_pa
     assert line.startswith("scrapy crawl: ") and name in line
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 13: healthscrape crawl leaves a FAILED run folder, exit 1")
 @pytest.mark.parametrize(
     ("argument", "name"),
     [CHECKED_FIRST[0], CHECKED_FIRST[4], (("--no-such-option",), "--no-such-option"), *REFUSED_AT_START],
