@@ -40,3 +40,35 @@ class KillLockHolderWhenStopped:
 
     def engine_stopped(self) -> None:
         os.kill(int(json.loads(self.lock.read_text())["pid"]), signal.SIGKILL)
+
+
+class DiskFullAfter:
+    """The disk fills up under one of the run's outputs: once ``TEST_DISK_FULL_AFTER`` items have been
+    scraped, every descriptor this process holds on the file named ``TEST_DISK_FULL_FILE`` (in the
+    folder of ``RUN_OUTPUT``) is pointed at ``/dev/full`` (``dup2``), so the crawl's own next write to
+    it fails in the kernel with ENOSPC. Linux (``/proc/self/fd``)."""
+
+    path = f"{__name__}.DiskFullAfter"
+
+    def __init__(self, crawler: Crawler):
+        self.target = Path(crawler.settings["RUN_OUTPUT"]).parent.resolve() / crawler.settings["TEST_DISK_FULL_FILE"]
+        self.after = crawler.settings.getint("TEST_DISK_FULL_AFTER")
+        self.scraped = 0
+        crawler.signals.connect(self.item_scraped, signal=signals.item_scraped)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> DiskFullAfter:
+        return cls(crawler)
+
+    def item_scraped(self) -> None:
+        self.scraped += 1
+        if self.scraped != self.after:
+            return
+        full = os.open("/dev/full", os.O_WRONLY)
+        for fd in Path("/proc/self/fd").iterdir():
+            try:
+                if Path(os.readlink(fd)) == self.target:
+                    os.dup2(full, int(fd.name))
+            except OSError:
+                continue
+        os.close(full)
