@@ -52,6 +52,10 @@ INCREMENTAL_UPDATED = "incremental/updated"
 INCREMENTAL_UNCHANGED = "incremental/unchanged"
 INCREMENTAL_NOT_MODIFIED = "incremental/not_modified"
 INCREMENTAL_SKIPPED_KNOWN = "incremental/skipped_known"
+# export/: an output that could not be written (a full disk): the message, and the records left unwritten
+# after it (the crawl stops; the next run fetches them again).
+EXPORT_ERROR = "export/error"
+EXPORT_NOT_WRITTEN = "export/not_written"
 # distributed/: requests put back in the shared queue after their worker died.
 RESCUED_REQUESTS = "distributed/rescued_requests"
 

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from scraper.clock import compact, utc_now
-from scraper.feeds import ARTICLES_NAME, DUPLICATES_NAME, PART
+from scraper.feeds import ARTICLES_NAME, DUPLICATES_NAME, PART, cut_to_whole_lines
 
 # What a run writes under temporary names and publishes when the crawl has ended.
 RUN_OUTPUTS = (ARTICLES_NAME, DUPLICATES_NAME)
@@ -46,23 +46,6 @@ def publish(run: Path, names: tuple[str, ...]) -> None:
         if part.exists():
             cut_to_whole_lines(part)
             os.replace(part, run / name)
-
-
-def cut_to_whole_lines(path: Path) -> None:
-    """Truncate a file after its last newline (nothing is read but the tail)."""
-    with path.open("rb+") as file:
-        end = file.seek(0, os.SEEK_END)
-        position = end
-        while position > 0:
-            start = max(0, position - 65536)
-            file.seek(start)
-            newline = file.read(position - start).rfind(b"\n")
-            if newline >= 0:
-                position = start + newline + 1
-                break
-            position = start
-        if position != end:
-            file.truncate(position)
 
 
 def complete_lines(path: Path) -> list[str]:

@@ -43,7 +43,9 @@ def checks(
     last_seen = int(previous.get("counts", {}).get("articles_seen", 0)) if previous else 0
     reason = stats.get(keys.FINISH_REASON)
     rate = error_rate(stats)
+    export_error = stats.get(keys.EXPORT_ERROR)
     return [
+        {"name": "export", "ok": export_error is None, "detail": export_error or "every record written"},
         {"name": "process", "ok": exit_code == 0, "detail": f"scrapy exit code {exit_code}"},
         {"name": "finish_reason", "ok": reason == "finished", "detail": f"finish reason {reason!r}"},
         {

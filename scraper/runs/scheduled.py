@@ -9,6 +9,7 @@ shutdown, after which the run is published as it is and reported ``interrupted``
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 from typing import Any
@@ -80,23 +81,36 @@ def scheduled_run(data_dir: Path, scrapy_args: list[str], max_error_rate: float)
             raise UsageError(str(outcome.bootstrap_error), print_help=False)
         assert outcome.crawler.stats is not None
         stats = read_json(run / STATS_NAME) or outcome.crawler.stats.get_stats()
-        monitors = read_json(run / MONITORS_NAME)
-        code = 0 if outcome.started else 1
-        store = CrawlState(state)
         try:
-            settle_outputs(run, store)
-        finally:
-            store.close()
-        interrupted = outcome.started and stats.get(keys.FINISH_REASON) in (SHUTDOWN, None)
-        results = checks(stats, code, previous_report(runs, run), max_error_rate, monitors)
-        write_report(run, run_report(run, started, code, stats, results, monitors, interrupted))
-        failed = [c for c in results if not c["ok"]]
-        if interrupted:
-            print(f"healthscrape: run {run} interrupted (finish reason {stats.get(keys.FINISH_REASON)!r}); "
-                  "its records are published, the next run goes on from there")  # fmt: skip
-        else:
-            verdict = "ok" if not failed else "FAILED: " + "; ".join(c["detail"] for c in failed)
-            print(f"healthscrape: run {run} {verdict}")
-        return EXIT_RUN_FAILED if failed or interrupted else EXIT_OK
+            return finish_run(run, state, started, outcome.started, stats, max_error_rate)
+        except (OSError, sqlite3.Error) as error:  # a full disk: the next run recovers the run
+            print(f"healthscrape: run {run} FAILED: it could not be published ({error}); the next run recovers it")
+            return EXIT_RUN_FAILED
     finally:
         lock.release()
+
+
+def finish_run(
+    run: Path, state: Path, started: str, crawled: bool, stats: dict[str, Any], max_error_rate: float
+) -> int:
+    """Settle the run's outputs, write its report, print its verdict in one line; the exit code.
+    OSError or sqlite3.Error when the disk is full (the run, unreported, is recovered by the next)."""
+    runs = run.parent
+    monitors = read_json(run / MONITORS_NAME)
+    code = 0 if crawled else 1
+    store = CrawlState(state)
+    try:
+        settle_outputs(run, store)
+    finally:
+        store.close()
+    interrupted = crawled and stats.get(keys.FINISH_REASON) in (SHUTDOWN, None)
+    results = checks(stats, code, previous_report(runs, run), max_error_rate, monitors)
+    write_report(run, run_report(run, started, code, stats, results, monitors, interrupted))
+    failed = [c for c in results if not c["ok"]]
+    if interrupted:
+        print(f"healthscrape: run {run} interrupted (finish reason {stats.get(keys.FINISH_REASON)!r}); "
+              "its records are published, the next run goes on from there")  # fmt: skip
+    else:
+        verdict = "ok" if not failed else "FAILED: " + "; ".join(c["detail"] for c in failed)
+        print(f"healthscrape: run {run} {verdict}")
+    return EXIT_RUN_FAILED if failed or interrupted else EXIT_OK

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from scraper.feeds import cut_to_whole_lines
 from scraper.incremental.state import CrawlState
-from scraper.runs.folders import cut_to_whole_lines
 from scraper.runs.recovery import recover_killed_runs
 from tests.helpers.records import record, write_jsonl
 
