@@ -39,13 +39,16 @@ def discard_run(run: Path) -> None:
 
 def publish(run: Path, names: tuple[str, ...]) -> None:
     """Rename the run's outputs from ``NAME.part`` to ``NAME``, each cut after its last whole line (a
-    line cut by a kill or a full disk is dropped). An output already published is left as it is, so
-    publishing twice (a run killed while it was being published) changes nothing."""
+    line cut by a kill or a full disk is dropped); an output the crawl never opened is created empty.
+    An output already published is left as it is, so publishing twice (a run killed while it was
+    being published) changes nothing."""
     for name in names:
         part = run / (name + PART)
         if part.exists():
             cut_to_whole_lines(part)
             os.replace(part, run / name)
+        elif not (run / name).exists():
+            (run / name).touch()  # a crawl that wrote nothing: the run still has its (empty) outputs
 
 
 def complete_lines(path: Path) -> list[str]:

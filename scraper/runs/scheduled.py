@@ -19,6 +19,7 @@ from scrapy.exceptions import UsageError
 from scraper import stats as keys
 from scraper.clock import utc_now
 from scraper.commands.crawl import crawler_process, project_settings, read_arguments, run_crawl
+from scraper.extensions.summary import summary_text
 from scraper.feeds import ARTICLES_NAME, DUPLICATES_NAME, MONITORS_NAME, PART, STATS_NAME
 from scraper.incremental.state import CrawlState
 from scraper.runs.folders import discard_run, new_run_dir
@@ -45,6 +46,8 @@ def run_settings(state: Path, run: Path) -> dict[str, str]:
         "DUPLICATES_FILE": f"{run / DUPLICATES_NAME}{PART}",
         "STATS_FILE": str(run / STATS_NAME),
         "MONITOR_RESULTS_FILE": str(run / MONITORS_NAME),
+        # Printed by finish_run once the outputs are published under their final names.
+        "SUMMARY_ENABLED": "False",
     }
 
 
@@ -73,6 +76,7 @@ def scheduled_run(data_dir: Path, scrapy_args: list[str], max_error_rate: float)
                 store.close()
         run = new_run_dir(runs)
         started = utc_now()
+        summary = arguments.settings.getbool("SUMMARY_ENABLED")
         arguments.settings.setdict(run_settings(state, run), priority="cmdline")
         process = crawler_process(arguments.settings)
         outcome = run_crawl(process, process.create_crawler(arguments.spider), arguments.spider_arguments)
@@ -82,7 +86,7 @@ def scheduled_run(data_dir: Path, scrapy_args: list[str], max_error_rate: float)
         assert outcome.crawler.stats is not None
         stats = read_json(run / STATS_NAME) or outcome.crawler.stats.get_stats()
         try:
-            return finish_run(run, state, started, outcome.started, stats, max_error_rate)
+            return finish_run(run, state, started, outcome.started, stats, max_error_rate, summary)
         except (OSError, sqlite3.Error) as error:  # a full disk: the next run recovers the run
             print(f"healthscrape: run {run} FAILED: it could not be published ({error}); the next run recovers it")
             return EXIT_RUN_FAILED
@@ -91,10 +95,17 @@ def scheduled_run(data_dir: Path, scrapy_args: list[str], max_error_rate: float)
 
 
 def finish_run(
-    run: Path, state: Path, started: str, crawled: bool, stats: dict[str, Any], max_error_rate: float
+    run: Path,
+    state: Path,
+    started: str,
+    crawled: bool,
+    stats: dict[str, Any],
+    max_error_rate: float,
+    summary: bool = True,
 ) -> int:
-    """Settle the run's outputs, write its report, print its verdict in one line; the exit code.
-    OSError or sqlite3.Error when the disk is full (the run, unreported, is recovered by the next)."""
+    """Settle the run's outputs, write its report, print the summary (``summary``: SUMMARY_ENABLED, with
+    the outputs' published names) and the verdict in one line; the exit code. OSError or sqlite3.Error
+    when the disk is full (the run, unreported, is recovered by the next)."""
     runs = run.parent
     monitors = read_json(run / MONITORS_NAME)
     code = 0 if crawled else 1
@@ -103,6 +114,9 @@ def finish_run(
         settle_outputs(run, store)
     finally:
         store.close()
+    if summary:
+        reason = str(stats.get(keys.FINISH_REASON))
+        print(summary_text(stats, reason, str(run / ARTICLES_NAME), str(run / DUPLICATES_NAME)), flush=True)
     interrupted = crawled and stats.get(keys.FINISH_REASON) in (SHUTDOWN, None)
     results = checks(stats, code, previous_report(runs, run), max_error_rate, monitors)
     write_report(run, run_report(run, started, code, stats, results, monitors, interrupted))

@@ -246,7 +246,6 @@ def test_failed_monitor_fails_the_run_and_is_reported(tmp_path, site):
     assert next(c for c in report["checks"] if c["name"] == "monitors")["ok"] is False
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 14: the summary names the .part files renamed since")
 def test_every_file_the_run_names_exists_when_it_ends(tmp_path, site):
     done = healthscrape_crawl(tmp_path, "-a", f"start_urls={site.base}/")
     assert done.returncode == 0, done.stderr[-2000:]
