@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from itemadapter import ItemAdapter
 from scrapy import signals
@@ -20,39 +20,39 @@ from scrapy.exceptions import DropItem
 from scraper.dedup.duplicate import Duplicate
 from scraper.dedup.indexes import deduplicator
 from scraper.dedup.rules import Deduplicator
-from scraper.feeds import duplicates_path
+from scraper.feeds import ExportError, LineFile, duplicates_path, stop_on_export_error
 from scraper.stats import DUPLICATES, DUPLICATES_PATH, REFETCHED, Stats, duplicate_key
 
 
 class CrossPageDedupPipeline:
     """Drops a duplicate of a kept article and writes it to the duplicates file (``scraper.dedup``)."""
-    def __init__(self, stats: Stats, path: Path, overwrite: bool, dedup: Deduplicator):
+    def __init__(self, crawler: Crawler, stats: Stats, path: Path, overwrite: bool, dedup: Deduplicator):
+        self.crawler = crawler
         self.stats = stats
         self.path = path
         self.overwrite = overwrite
         self.dedup = dedup
-        self.file: IO[str] | None = None
+        self.file = LineFile(path, overwrite=overwrite)
+        self.failed = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrossPageDedupPipeline:
         assert crawler.stats is not None
         path, overwrite = duplicates_path(crawler.settings)
         assert crawler.spidercls is not None
-        pipeline = cls(crawler.stats, path, overwrite, deduplicator(crawler.settings, crawler.spidercls.name))
+        dedup = deduplicator(crawler.settings, crawler.spidercls.name)
+        pipeline = cls(crawler, crawler.stats, path, overwrite, dedup)
         crawler.signals.connect(pipeline.open, signal=signals.spider_opened)
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         return pipeline
 
     def open(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.file = self.path.open("w" if self.overwrite else "a", encoding="utf-8")
+        self.file.open()
         self.stats.set_value(DUPLICATES_PATH, str(self.path))
         self.stats.inc_value(DUPLICATES, 0)
 
     def close(self) -> None:
-        if self.file is not None:
-            self.file.close()
-            self.file = None
+        self.file.close()
         self.dedup.close()
 
     def process_item(self, item: Any) -> Any:
@@ -69,12 +69,18 @@ class CrossPageDedupPipeline:
         raise DropItem(f"duplicate ({found.reason}) of {found.duplicate_of}: {url}", log_level="INFO")
 
     def record(self, url: str, found: Duplicate) -> None:
+        """Write the duplicate's line (whole, or not at all: a write that fails stops the crawl, see
+        ``scraper.feeds.stop_on_export_error``), count it, and tell the state."""
+        if self.failed:
+            stop_on_export_error(self.crawler)
+            return
+        try:
+            self.file.append(json.dumps(found.record(url), ensure_ascii=False) + "\n")
+        except ExportError as error:
+            self.failed = True
+            stop_on_export_error(self.crawler, error)
+            return
         self.stats.inc_value(DUPLICATES)
         self.stats.inc_value(duplicate_key(found.reason))
-        if self.file is None:
-            self.open()
-        assert self.file is not None
-        self.file.write(json.dumps(found.record(url), ensure_ascii=False) + "\n")
-        self.file.flush()
         if self.dedup.state is not None:
             self.dedup.state.record_duplicate(url, found.duplicate_of)

@@ -2,55 +2,61 @@
 
 Scrapy's feed exports buffer their file, so a process killed with SIGKILL loses the last
 records it had accepted. ``healthscrape crawl`` writes through this pipeline instead: one
-JSON line per record, flushed and fsynced, so that what an incremental run recorded as
-exported is in the output file too (a recovery after a kill reconciles the rest).
+JSON line per record, written whole and fsynced, so that what an incremental run recorded as
+exported is in the output file too (a recovery after a kill reconciles the rest). A write that
+fails (a full disk) leaves the file with its whole lines and stops the crawl (finish reason
+``export_failed``); the records not written are dropped, counted, and fetched again next run.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
+from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import DropItem, NotConfigured
 
-from scraper.feeds import record_line
+from scraper.feeds import ExportError, LineFile, record_line, stop_on_export_error
 
 
 class DurableExportPipeline:
-    """``RUN_OUTPUT``: appends each record as a JSON line, flushed and fsynced before the next."""
-    def __init__(self, path: Path, fsync: bool):
-        self.path = path
-        self.fsync = fsync
-        self.file: IO[str] | None = None
+    """``RUN_OUTPUT``: appends each record as a JSON line, written whole and fsynced before the next."""
+
+    def __init__(self, crawler: Crawler, path: Path, fsync: bool):
+        self.crawler = crawler
+        self.output = LineFile(path, fsync=fsync)
+        self.failed = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DurableExportPipeline:
         path = crawler.settings.get("RUN_OUTPUT")
         if not path:
             raise NotConfigured
-        pipeline = cls(Path(path), crawler.settings.getbool("RUN_OUTPUT_FSYNC"))
+        pipeline = cls(crawler, Path(path), crawler.settings.getbool("RUN_OUTPUT_FSYNC"))
         crawler.signals.connect(pipeline.open, signal=signals.spider_opened)
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         return pipeline
 
+    @property
+    def path(self) -> Path:
+        return self.output.path
+
     def open(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.file = self.path.open("a", encoding="utf-8")
+        self.output.open()
 
     def close(self) -> None:
-        if self.file is not None:
-            self.file.close()
-            self.file = None
+        self.output.close()
 
     def process_item(self, item: Any) -> Any:
-        if self.file is None:
-            self.open()
-        assert self.file is not None
-        self.file.write(record_line(item))
-        self.file.flush()
-        if self.fsync:
-            os.fsync(self.file.fileno())
+        if self.failed:
+            stop_on_export_error(self.crawler)
+            raise DropItem(f"not written, the export stopped: {ItemAdapter(item).get('url')}", log_level="DEBUG")
+        try:
+            self.output.append(record_line(item))
+        except ExportError as error:
+            self.failed = True
+            stop_on_export_error(self.crawler, error)
+            raise DropItem(f"not written: {error}", log_level="DEBUG") from error
         return item

@@ -3,13 +3,15 @@
 * the main output: Scrapy's feeds (``FEEDS``, ``-o``/``-O``), ``DEFAULT_FEED`` when none is given, or
   ``RUN_OUTPUT`` (the durable export of ``healthscrape crawl``);
 * the duplicates file: ``DUPLICATES_FILE``, else ``duplicates.jsonl`` next to the main feed;
-* one JSON line per record (:func:`record_line`), and whole files written under ``NAME.part`` and
-  renamed (:func:`write_atomically`), so a reader never sees half a file.
+* one JSON line per record (:func:`record_line`), appended whole or not at all (:class:`LineFile`), and
+  whole files written under ``NAME.part`` and renamed (:func:`write_atomically`), so a reader never
+  sees half a file or half a line.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -17,10 +19,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
+from scrapy.crawler import Crawler
 from scrapy.settings import BaseSettings
+from scrapy.utils.defer import deferred_from_coro
 
 from scraper.errors import InputError
 from scraper.items import RECORD_FIELDS
+from scraper.stats import EXPORT_ERROR, EXPORT_NOT_WRITTEN
+
+logger = logging.getLogger(__name__)
 
 # The files of a crawl's output folder (a healthscrape crawl run folder, or data/ after make crawl).
 ARTICLES_NAME = "articles.jsonl"
@@ -31,6 +38,8 @@ MONITORS_NAME = "monitors.json"
 # The duplicates file when neither DUPLICATES_FILE nor a local feed says where.
 FALLBACK_DUPLICATES_FILE = f"data/{DUPLICATES_NAME}"
 PART = ".part"
+# The finish reason of a crawl stopped because an output could not be written (Scrapy's are snake_case).
+EXPORT_FAILED = "export_failed"
 
 
 def feed_file(settings: BaseSettings) -> tuple[Path | None, bool]:
@@ -90,8 +99,110 @@ def refuse_overwriting(outputs: Iterable[Path | None], inputs: Iterable[Path]) -
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write under ``NAME.part`` and rename, so a reader never sees half a file."""
+    """Write under ``NAME.part`` and rename, so a reader never sees half a file. OSError (a full disk)
+    leaves no ``NAME.part`` behind, and ``NAME`` as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + PART)
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def cut_to_whole_lines(path: Path) -> None:
+    """Truncate a file after its last newline (nothing is read but the tail)."""
+    with path.open("rb+") as file:
+        end = file.seek(0, os.SEEK_END)
+        position = end
+        while position > 0:
+            start = max(0, position - 65536)
+            file.seek(start)
+            newline = file.read(position - start).rfind(b"\n")
+            if newline >= 0:
+                position = start + newline + 1
+                break
+            position = start
+        if position != end:
+            file.truncate(position)
+
+
+class ExportError(Exception):
+    """A line that could not be written to an output (a full disk, an I/O error); the file was left with
+    its whole lines. The message names the file and the reason, in one line."""
+
+
+class LineFile:
+    """An output appended one whole JSON line at a time (``RUN_OUTPUT``, the duplicates file).
+
+    Each line goes to the kernel with ``os.write`` until all of it is written (no buffer of ours holds
+    half a line), then is fsynced when ``fsync`` is set. A write that fails (ENOSPC, EDQUOT, EIO, EFBIG…)
+    is undone — the file is cut back to its size before the line — and raised as :class:`ExportError`.
+    A file that ends in a cut line when opened (a process killed while writing it) is cut back first.
+    """
+
+    def __init__(self, path: Path, overwrite: bool = False, fsync: bool = False):
+        self.path = path
+        self.overwrite = overwrite
+        self.fsync = fsync
+        self.fd: int | None = None
+        self.size = 0
+
+    def open(self) -> None:
+        """Open (create) the file for appending, or empty it with ``overwrite``; OSError if it cannot be."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.exists() and not self.overwrite:
+            cut_to_whole_lines(self.path)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | (os.O_TRUNC if self.overwrite else 0)
+        self.fd = os.open(self.path, flags, 0o644)
+        self.size = os.fstat(self.fd).st_size
+
+    def append(self, line: str) -> None:
+        """Write one line (ending in a newline) whole, or raise ExportError with the file as it was."""
+        if self.fd is None:
+            self.open()
+        assert self.fd is not None
+        data = memoryview(line.encode("utf-8"))
+        try:
+            written = 0
+            while written < len(data):
+                written += os.write(self.fd, data[written:])
+            if self.fsync:
+                os.fsync(self.fd)
+        except OSError as error:
+            self._undo()
+            raise ExportError(f"cannot write {self.path}: {error.strerror or error}") from error
+        self.size += len(data)
+
+    def _undo(self) -> None:
+        """Cut the file back to its whole lines (through the descriptor, else by path)."""
+        assert self.fd is not None
+        try:
+            os.ftruncate(self.fd, self.size)
+        except OSError:
+            try:
+                os.truncate(self.path, self.size)
+            except OSError:
+                pass  # the cut line is dropped when the run's outputs are published
+
+    def close(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+
+def stop_on_export_error(crawler: Crawler, error: ExportError | None = None) -> None:
+    """A record could not be written (``error``), or is not written because an earlier write failed
+    (None): count it (``export/not_written``); on the first failure, log it in one line, keep its
+    message as ``export/error`` and close the spider (finish reason :data:`EXPORT_FAILED`). The
+    records not written are not in the state: the next run fetches them again."""
+    stats = crawler.stats
+    assert stats is not None
+    stats.inc_value(EXPORT_NOT_WRITTEN)
+    if error is None or stats.get_value(EXPORT_ERROR) is not None:
+        return
+    stats.set_value(EXPORT_ERROR, str(error))
+    logger.error("%s; the crawl stops (the lines written are whole; the next run fetches the rest)", error)
+    assert crawler.engine is not None
+    deferred_from_coro(crawler.engine.close_spider_async(reason=EXPORT_FAILED))

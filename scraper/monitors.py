@@ -8,6 +8,7 @@ puts them in ``report.json``). Thresholds are settings (README → Scheduled scr
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,8 @@ from spidermon.core.actions import Action
 from scraper import stats as keys
 from scraper.feeds import write_atomically
 from scraper.stats import articles_seen, error_rate_verdict
+
+logger = logging.getLogger(__name__)
 
 
 @monitors.name("Articles")
@@ -84,7 +87,10 @@ class MonitorResults(Action):
             {"monitor": r.monitor.name, "status": r.status, "detail": _message(r.error or r.reason)}
             for r in self.result.monitor_results
         ]
-        write_atomically(Path(self.path), json.dumps(results, ensure_ascii=False, indent=1))
+        try:
+            write_atomically(Path(self.path), json.dumps(results, ensure_ascii=False, indent=1))
+        except OSError as error:  # a full disk: said in one line (the results are in the log too)
+            logger.error("Cannot write the monitors' results to %s: %s", self.path, error.strerror or error)
 
 
 class ArticleMonitorSuite(MonitorSuite):

@@ -19,6 +19,7 @@ class SkipReason(StrEnum):
     UNDECODABLE = "undecodable"  # no encoding decodes it
     NOT_TEXT = "not_text"  # an image, a PDF, …
     ERROR = "error"  # a download error, or a parser bug (logged with its traceback)
+    NO_PAGES = "no_pages"  # a file:// start URL naming a directory with no page in it, or unreadable
     # An ordinary page that is not an article: counted as a non-article page.
     NOT_ARTICLE = "not_article"  # list, tag and home pages, XML documents
     CONTINUATION = "continuation"  # page 2+ of a split article, read through page 1

@@ -11,6 +11,8 @@ from scraper.stats import DEFAULT_MAX_ERROR_RATE
 BOT_NAME = "healthscrape"
 SPIDER_MODULES = ["scraper.spiders"]
 NEWSPIDER_MODULE = "scraper.spiders"
+# Our scrapy crawl: a bad -a/-s value is one line on stderr and exit code 2 (scraper/commands/crawl.py).
+COMMANDS_MODULE = "scraper.commands"
 
 USER_AGENT = "healthscrape/0.1 (health-article research crawler; obeys robots.txt)"
 ROBOTSTXT_OBEY = True

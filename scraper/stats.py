@@ -60,6 +60,10 @@ FAILED_URLS = "crawl/failed_urls"
 FAILED_PREFIX = "crawl/failed/"
 # The share of failed URLs that fails a run (the MAX_ERROR_RATE setting, healthscrape crawl --max-error-rate).
 DEFAULT_MAX_ERROR_RATE = 0.2
+# export/: an output that could not be written (a full disk): the message, and the records left unwritten
+# after it (the crawl stops; the next run fetches them again).
+EXPORT_ERROR = "export/error"
+EXPORT_NOT_WRITTEN = "export/not_written"
 # distributed/: requests put back in the shared queue after their worker died.
 RESCUED_REQUESTS = "distributed/rescued_requests"
 

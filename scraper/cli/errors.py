@@ -8,6 +8,8 @@ the lock.
 
 from __future__ import annotations
 
+from scrapy.exceptions import UsageError
+
 from scraper.errors import InputError
 from scraper.runs.lock import LockError
 
@@ -36,6 +38,8 @@ def as_command_error(command: str, error: BaseException) -> CommandError | None:
         return error
     if isinstance(error, LockError):
         return CommandError(f"{command}: {error}", EXIT_LOCKED)
+    if isinstance(error, UsageError):  # a scrapy crawl argument healthscrape crawl passed on
+        return CommandError(f"{command}: {error}", EXIT_BAD_INPUT)
     if isinstance(error, BAD_INPUT):
         return CommandError(f"{command}: {error}", EXIT_BAD_INPUT)
     if isinstance(error, MALFORMED) and command in READS_RECORDS:

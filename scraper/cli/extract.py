@@ -2,7 +2,7 @@
 
 The page goes through the spider's parsing and the per-item stages (``scraper.stages``; cross-page
 de-duplication aside). Exit codes: 0 a record was printed; 1 the page is not an article or its record
-is invalid; 2 a missing file, an unreadable page or a URL that could not be fetched.
+is invalid; 2 a missing file, a directory, an unreadable page or a URL that could not be fetched.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from itemadapter import ItemAdapter
 from scrapy.http import Headers, Response
@@ -39,7 +40,9 @@ def add_parser(commands: Any) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = commands.add_parser(
         "extract", help="print the record for one local file or URL as JSONL"
     )
-    parser.add_argument("target", metavar="PATH_OR_URL", help="an HTML or text file, or an http(s) URL")
+    parser.add_argument(
+        "target", metavar="PATH_OR_URL", help="an HTML or text file (a path or a file:// URL), or an http(s) URL"
+    )
     parser.add_argument("--url", help="the page's URL when reading a file (for resolving links)")
     parser.add_argument("--site", help="force a site profile by name")
     parser.add_argument(
@@ -64,17 +67,32 @@ def _response(url: str, body: bytes, headers: dict[str, str] | None = None, file
     return cls(url=url, body=body, headers=scrapy_headers)
 
 
-def read_file(path_text: str, url: str | None) -> Response:
-    """A saved page as a response (``url``: the page's URL, else the file's ``file://`` URL);
-    CommandError if unreadable."""
+def file_url_path(url: str) -> Path:
+    """The local path a ``file://`` URL names (percent-escapes decoded); CommandError for another host's."""
+    parts = urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        raise CommandError(f"{url} names a file on another machine ({parts.netloc}); give a local path or URL")
+    return Path(url2pathname(parts.path))
+
+
+def read_file(path_text: str, url: str | None, given: str | None = None) -> Response:
+    """A saved page as a response (``url``: the page's URL, else the file's ``file://`` URL); ``given``:
+    the ``file://`` URL the path was read from, for messages. CommandError if it is not a readable file."""
     path = Path(path_text)
+    source = f" (from {given})" if given else ""
+    if path.is_dir():
+        folder = path.resolve().as_uri().rstrip("/") + "/"
+        raise CommandError(
+            f"{path_text} is a directory; extract reads one page "
+            f"(to crawl the pages in it: scrapy crawl articles -a start_urls={folder})"
+        )
     if not path.is_file():
-        raise CommandError(f"no such file: {path_text}")
+        raise CommandError(f"no such file: {path_text}{source}")
     try:
         body = path.read_bytes()
     except OSError as exc:
-        raise CommandError(f"cannot read {path_text}: {exc.strerror or exc}") from exc
-    return _response(url or path.resolve().as_uri(), body, filename=path.name)
+        raise CommandError(f"cannot read {path_text}{source}: {exc.strerror or exc}") from exc
+    return _response(url or given or path.resolve().as_uri(), body, filename=path.name)
 
 
 def fetch(url: str) -> Response:
@@ -123,9 +141,11 @@ def extract(
             raise CommandError(str(exc)) from exc
     if second_opinion and not second_opinion_available():
         raise CommandError("the second opinion needs trafilatura (pip install trafilatura), or --no-second-opinion")
-    is_url = urlsplit(target).scheme in ("http", "https")
-    response = fetch(target) if is_url else read_file(target, url)
-    later_pages = fetch_or_none if is_url else partial(sibling_file, Path(target))
+    scheme = urlsplit(target).scheme
+    is_url = scheme in ("http", "https")
+    path = str(file_url_path(target)) if scheme == "file" else target
+    response = fetch(target) if is_url else read_file(path, url, given=target if scheme == "file" else None)
+    later_pages = fetch_or_none if is_url else partial(sibling_file, Path(path))
     result = parse_article(
         response, fetched_at=utc_now(), site=site, fetch=later_pages, second_opinion=second_opinion
     )

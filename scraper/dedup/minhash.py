@@ -58,13 +58,18 @@ class NearDuplicateConfig:
 
     @classmethod
     def from_settings(cls, crawl_settings: BaseSettings) -> NearDuplicateConfig:
-        """The ``NEAR_DUPLICATE_*`` settings of a crawl (ValueError for values that make no index)."""
-        return cls(
-            threshold=crawl_settings.getfloat("NEAR_DUPLICATE_THRESHOLD"),
-            shingle=crawl_settings.getint("NEAR_DUPLICATE_SHINGLE"),
-            num_perm=crawl_settings.getint("NEAR_DUPLICATE_NUM_PERM"),
-            min_chars=crawl_settings.getint("NEAR_DUPLICATE_MIN_CHARS"),
-        )
+        """The ``NEAR_DUPLICATE_*`` settings of a crawl (ValueError, naming them, for values that make no index)."""
+        names = [f"NEAR_DUPLICATE_{part}" for part in ("THRESHOLD", "SHINGLE", "NUM_PERM", "MIN_CHARS")]
+        try:
+            return cls(
+                threshold=crawl_settings.getfloat(names[0]),
+                shingle=crawl_settings.getint(names[1]),
+                num_perm=crawl_settings.getint(names[2]),
+                min_chars=crawl_settings.getint(names[3]),
+            )
+        except ValueError as error:
+            given = ", ".join(f"{name}={crawl_settings.get(name)}" for name in names)
+            raise ValueError(f"{error} (settings {given})") from error
 
     @property
     def bands(self) -> int:

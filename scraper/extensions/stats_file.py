@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from scrapy import signals
@@ -12,6 +13,8 @@ from scrapy.spiders import Spider
 
 from scraper.feeds import write_atomically
 from scraper.stats import FINISH_REASON
+
+logger = logging.getLogger(__name__)
 
 
 class StatsFile:
@@ -32,4 +35,7 @@ class StatsFile:
     def spider_closed(self, spider: Spider, reason: str) -> None:
         assert self.crawler.stats is not None
         stats = {**self.crawler.stats.get_stats(), FINISH_REASON: reason}
-        write_atomically(self.path, json.dumps(stats, default=str, indent=1, sort_keys=True))
+        try:
+            write_atomically(self.path, json.dumps(stats, default=str, indent=1, sort_keys=True))
+        except OSError as error:  # a full disk: said in one line; the crawl's outputs are what matter
+            logger.error("Cannot write the stats to %s: %s", self.path, error.strerror or error)

@@ -31,15 +31,17 @@ class RunSummary:
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         assert self.crawler.stats is not None
-        print(summary_text(self.crawler.stats.get_stats(), self.crawler.settings, reason), file=sys.stdout, flush=True)
+        stats = self.crawler.stats.get_stats()
+        text = summary_text(stats, reason, main_output(self.crawler.settings), stats.get(keys.DUPLICATES_PATH))
+        print(text, file=sys.stdout, flush=True)
 
 
-def summary_text(stats: dict[str, Any], settings: Any, reason: str) -> str:
-    """The summary's lines: articles and duplicates written where, pages skipped, invalid records."""
+def summary_text(stats: dict[str, Any], reason: str, output: str, duplicates: str | None) -> str:
+    """The summary's lines: articles and duplicates written where (``output``, ``duplicates``: the files
+    as they are named once the crawl is over), pages skipped, invalid records."""
     lines = [
-        f"healthscrape: {stats.get(keys.ITEMS_SCRAPED, 0)} articles written to {main_output(settings)}",
-        f"healthscrape: {stats.get(keys.DUPLICATES, 0)} duplicates written to "
-        f"{stats.get(keys.DUPLICATES_PATH, '(none)')}",
+        f"healthscrape: {stats.get(keys.ITEMS_SCRAPED, 0)} articles written to {output}",
+        f"healthscrape: {stats.get(keys.DUPLICATES, 0)} duplicates written to {duplicates or '(none)'}",
     ]
     skipped = skipped_by_reason(stats)
     if skipped:

@@ -1,6 +1,6 @@
 """Scheduled runs (``healthscrape crawl``): the lock (``lock``), one folder per run (``folders``),
-recovery of a killed run (``recovery``), the run's report and checks (``report``), and the run
-itself (``scheduled``)."""
+settling a run's outputs and recovery of a killed run (``recovery``), the run's report and checks
+(``report``), and the run itself (``scheduled``, its crawl in this process: ``scraper.commands.crawl``)."""
 
 from scraper.stats import faults  # the 0.1 README's path to the run faults (now in scraper.stats)
 

@@ -41,7 +41,9 @@ def checks(
     last_seen = int(previous.get("counts", {}).get("articles_seen", 0)) if previous else 0
     reason = stats.get(keys.FINISH_REASON)
     rate_ok, rate_detail = error_rate_verdict(stats, max_error_rate)
+    export_error = stats.get(keys.EXPORT_ERROR)
     return [
+        {"name": "export", "ok": export_error is None, "detail": export_error or "every record written"},
         {"name": "process", "ok": exit_code == 0, "detail": f"scrapy exit code {exit_code}"},
         {"name": "finish_reason", "ok": reason == "finished", "detail": f"finish reason {reason!r}"},
         {
@@ -66,13 +68,16 @@ def run_report(
     stats: dict[str, Any],
     results: list[dict[str, Any]],
     monitors: list[dict[str, Any]] | None,
+    interrupted: bool = False,
 ) -> dict[str, Any]:
-    """``report.json`` of a finished run (see README → Scheduled scrapes → Reading report.json)."""
+    """``report.json`` of a finished run (see README → Scheduled scrapes → Reading report.json); its
+    status is ``interrupted`` for a crawl stopped by SIGTERM/SIGINT, else ``ok`` or ``failed``."""
+    status = "interrupted" if interrupted else "ok" if all(c["ok"] for c in results) else "failed"
     return {
         "run": run.name,
         "started_at": started,
         "finished_at": utc_now(),
-        "status": "ok" if all(c["ok"] for c in results) else "failed",
+        "status": status,
         "exit_code": code,
         "finish_reason": stats.get(keys.FINISH_REASON),
         "counts": {

@@ -2,7 +2,8 @@
 
 Spider arguments (``-a NAME=VALUE``):
 
-* ``start_urls``: comma-separated http(s)/file URLs; none → the bundled sample site.
+* ``start_urls``: comma-separated http(s)/file URLs (a file URL naming a directory: the pages in it);
+  none → the bundled sample site.
 * ``follow``: ``yes`` (default) follows links within the crawl's scope (:mod:`scraper.scope`: the start URLs'
   hosts and ports, the file:// start URLs' folders); ``no`` parses only the start URLs.
 * ``site``: force a site profile by name (see ``scraper/profiles/``).
@@ -39,6 +40,7 @@ from scraper.profiles import ProfileError, get_profile
 from scraper.reasons import SkipReason
 from scraper.sample_site import SampleSite, serve_sample_site
 from scraper.scope import CrawlScope, ScopeRefusals
+from scraper.spiders.directories import PAGE_SUFFIXES, directory_pages, local_directory
 
 logger = logging.getLogger(__name__)
 
@@ -113,7 +115,10 @@ class ArticlesSpider(scrapy.Spider):
         self.follow = parse_flag("follow", follow)
         self.site = site or None
         if self.site:
-            get_profile(self.site)  # fail now, with the list of known profiles
+            try:
+                get_profile(self.site)  # fail now, with the list of known profiles
+            except ProfileError as exc:
+                raise ValueError(f"site: {exc}") from exc
         self.sample_site = not self.start_urls
         # What the crawl may request (scraper.scope); the sample site's, once it is served (start).
         self.scope = CrawlScope(self.start_urls)
@@ -130,19 +135,30 @@ class ArticlesSpider(scrapy.Spider):
             settings.set("FEEDS", settings.getdict("DEFAULT_FEED"), priority="spider")
 
     @classmethod
+    def check_arguments(cls, settings: BaseSettings, *args: Any, **kwargs: Any) -> None:
+        """ValueError (``articles spider: NAME: why``) for arguments, or settings, this spider cannot
+        crawl with: what :meth:`from_crawler` refuses, checked before a crawler exists."""
+        try:
+            cls(*args, **kwargs)._check_settings(settings)
+        except ValueError as exc:
+            raise ValueError(f"articles spider: {exc}") from exc
+
+    def _check_settings(self, settings: BaseSettings) -> None:
+        if settings.getbool("SECOND_OPINION_ENABLED") and not second_opinion_available():
+            raise ValueError(
+                "SECOND_OPINION_ENABLED needs trafilatura (pip install trafilatura), or -s SECOND_OPINION_ENABLED=False"
+            )
+        if self.sample_site and redis_url(settings):
+            raise ValueError("start_urls: a distributed crawl (REDIS_URL) needs start_urls, alike on each worker")
+
+    @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ArticlesSpider:
         try:
             spider = super().from_crawler(crawler, *args, **kwargs)
-        except (ValueError, ProfileError) as exc:
+            spider._check_settings(crawler.settings)
+        except ValueError as exc:
             raise ValueError(f"articles spider: {exc}") from exc
         spider.second_opinion = crawler.settings.getbool("SECOND_OPINION_ENABLED")
-        if spider.second_opinion and not second_opinion_available():
-            raise ValueError(
-                "articles spider: SECOND_OPINION_ENABLED needs trafilatura (pip install trafilatura), "
-                "or -s SECOND_OPINION_ENABLED=False"
-            )
-        if spider.sample_site and redis_url(crawler.settings):
-            raise ValueError("articles spider: a distributed crawl (REDIS_URL) needs start_urls, alike on each worker")
         if spider.sample_site or all(is_local(u) for u in spider.start_urls):
             # Throttling protects remote servers; the sample site and loopback servers need none.
             crawler.settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
@@ -164,7 +180,20 @@ class ArticlesSpider(scrapy.Spider):
             else:
                 self.logger.info("Crawling the bundled sample site at %s", served.home)
         for url in self.start_urls:
-            yield Request(url, callback=self.parse, errback=self.on_error)
+            directory = local_directory(url)
+            if directory is None:
+                yield Request(url, callback=self.parse, errback=self.on_error)
+                continue
+            try:
+                pages = directory_pages(directory)
+            except OSError as exc:
+                self._count_skip(url, Skip(SkipReason.NO_PAGES, f"a directory that cannot be read ({exc.strerror})"))
+                continue
+            if not pages:
+                detail = f"a directory with no page in it ({', '.join(PAGE_SUFFIXES)} files)"
+                self._count_skip(url, Skip(SkipReason.NO_PAGES, detail))
+            for page in pages:
+                yield Request(page, callback=self.parse, errback=self.on_error)
 
     def _stop_server(self) -> None:
         if self._server_port is not None:

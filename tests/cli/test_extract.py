@@ -92,3 +92,23 @@ def test_extract_second_opinion_by_default():
     done = run("extract", str(page), "--url", url)
     assert done.returncode == 0, done.stderr
     assert "护理的关键是预防脱水" in json.loads(done.stdout)["body"]
+
+
+def test_extract_reads_a_file_url(tmp_path):
+    page = tmp_path / "保存的 页面.html"  # a URL with escapes: %E4%BF%9D… and %20
+    shutil.copy(saved_page("seed-article").file, page)
+    done = run("extract", page.as_uri())
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["url"] == page.as_uri()
+    missing = tmp_path / "gone.html"
+    done = run("extract", missing.as_uri())
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"healthscrape: no such file: {missing} (from {missing.as_uri()})"
+
+
+def test_extract_of_a_directory_says_so(tmp_path):
+    for target in (str(tmp_path), tmp_path.as_uri()):
+        done = run("extract", target)
+        assert done.returncode == 2
+        (line,) = done.stderr.strip().splitlines()
+        assert line.startswith(f"healthscrape: {tmp_path} is a directory") and "scrapy crawl" in line

@@ -130,3 +130,30 @@ def test_text_files_that_are_no_articles_are_counted_not_exported(tmp_path, serv
         assert f"Not an article: {site.base}/{name}" in result.log
     assert result.stats["parse/non_article_pages"] >= 5  # the home page and the text files crawled
     assert "parse/skipped" not in result.stats  # a text file that is no article is no failure
+
+
+def test_a_directory_start_url_crawls_the_pages_in_it(tmp_path):
+    root = tmp_path / "saved pages"
+    (root / "sub").mkdir(parents=True)
+    shutil.copy(saved_page("seed-article").file, root / "a.html")
+    shutil.copy(saved_page("seed-related").file, root / "sub" / "b.htm")  # linked from neither
+    (root / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # not a page: not requested
+    (root / ".hidden.html").write_text("<html></html>")
+    result = run_crawl(tmp_path, "-a", f"start_urls={root.as_uri()}/", "-a", "follow=no")
+    assert result.returncode == 0, result.log[-3000:]
+    assert sorted(r["url"] for r in result.articles) == [(root / "a.html").as_uri(), (root / "sub" / "b.htm").as_uri()]
+    assert result.stats.get("parse/skipped", 0) == 0
+    assert "Traceback" not in result.log
+
+
+def test_a_directory_start_url_without_pages_says_why_and_is_counted(tmp_path):
+    root = tmp_path / "empty"
+    root.mkdir()
+    (root / "notes.pdf").write_bytes(b"%PDF-1.4")
+    # (No article: the articles-seen monitor would fail, and Spidermon print its assertion's traceback.)
+    result = run_crawl(tmp_path, "-a", f"start_urls={root.as_uri()}", "-s", "SPIDERMON_MIN_ARTICLES=0")
+    assert result.returncode == 0, result.log[-3000:]
+    assert result.articles == []
+    assert result.stats["parse/skipped_no_pages"] == 1
+    assert f"Skipped {root.as_uri()}: a directory with no page in it" in result.log
+    assert "Traceback" not in result.log

@@ -69,3 +69,17 @@ def healthscrape(*args: str, cwd: Path | None = None, timeout: int = 120) -> sub
         [str(HEALTHSCRAPE), *args], cwd=cwd, env=crawl_env(settings_module=False),
         capture_output=True, text=True, timeout=timeout,
     )  # fmt: skip
+
+
+TRACEBACK = "Traceback (most recent call last):"
+
+
+def tracebacks(log: str) -> list[str]:
+    """The tracebacks in a crawl's log (each as its first frame), apart from the failed monitors'
+    assertions, which Spidermon prints as unittest does (a failed monitor is reported, not a crash)."""
+    found = []
+    for chunk in log.split(TRACEBACK)[1:]:
+        frame = next((line.strip() for line in chunk.splitlines() if line.strip().startswith("File ")), "")
+        if "/spidermon/" not in frame and "/scraper/monitors.py" not in frame:
+            found.append(frame)
+    return found
