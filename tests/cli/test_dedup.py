@@ -6,8 +6,6 @@ import random
 import subprocess
 import sys
 
-import pytest
-
 from benchmarks.near_duplicates import edited
 from scraper.text.fingerprint import body_fingerprint
 from tests.helpers.bodies import sample_bodies
@@ -84,7 +82,6 @@ def test_dedup_bad_arguments_are_clear_errors(tmp_path):
     assert bad.returncode == 2 and "threshold" in bad.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 3: healthscrape dedup trusts the stored fingerprint")
 def test_dedup_compares_bodies_never_the_fingerprints_stored_in_its_input(tmp_path):
     """A record's ``fingerprint`` may be stale (its body edited after export), lost, or garbage: each
     record is compared by the fingerprint of the body it holds, and written out with that fingerprint."""
@@ -115,7 +112,6 @@ def test_dedup_compares_bodies_never_the_fingerprints_stored_in_its_input(tmp_pa
     assert "5 fingerprints did not match their body (recomputed)" in result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 3: healthscrape dedup trusts the fields stored in its input")
 def test_dedup_skips_records_whose_fields_are_not_text(tmp_path):
     """A canonical URL or a body that is not text is a bad record: skipped, counted and reported, no traceback."""
     rows = [
