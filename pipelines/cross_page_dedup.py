@@ -1,7 +1,7 @@
 """Cross-page de-duplication pipeline: same canonical URL, same normalised body, or a near-duplicate body.
 
 The rules are in :mod:`scraper.dedup.rules`. Nothing is lost silently: every duplicate becomes a
-line ``{url, duplicate_of, reason, similarity}``
+line ``{url, duplicate_of, reason, similarity}``, once per URL (the index remembers the URLs reported),
 in the duplicates file (``DUPLICATES_FILE``; by default ``duplicates.jsonl`` next to
 the main feed, i.e. ``data/duplicates.jsonl``).
 """
@@ -61,10 +61,14 @@ class CrossPageDedupPipeline:
         found = self.dedup.check(url, adapter.get("canonical_url"), adapter.get("fingerprint"), body)
         if found is None:
             return item
+        # The same page parsed again (re-fetched as another page's canonical, re-crawled after a worker
+        # died): exported already, or reported already (here or by another worker).
         if found.duplicate_of == url:
-            # The same page parsed twice (re-fetched as another page's canonical): already exported.
             self.stats.inc_value(REFETCHED)
             raise DropItem(f"already exported: {url}", log_level="DEBUG")
+        if not self.dedup.report(url, found):
+            self.stats.inc_value(REFETCHED)
+            raise DropItem(f"already reported as a duplicate: {url}", log_level="DEBUG")
         self.record(url, found)
         raise DropItem(f"duplicate ({found.reason}) of {found.duplicate_of}: {url}", log_level="INFO")
 

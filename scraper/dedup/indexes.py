@@ -35,7 +35,8 @@ def redis_deduplicator(
 ) -> Deduplicator:
     """Indexes in Redis: the exact one for this crawl (under ``run_prefix``), the near one kept across
     crawls (under ``index_prefix``)."""
-    exact = RedisExactIndex(client, CrawlKeys(run_prefix).exact)
+    keys = CrawlKeys(run_prefix)
+    exact = RedisExactIndex(client, keys.exact, keys.reported)
     if config is None:
         return Deduplicator(exact, None)
     store = RedisBandStore(client, config, index_prefix)

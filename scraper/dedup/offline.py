@@ -128,7 +128,7 @@ def _one(record: dict[str, Any], dedup: Deduplicator, summary: DedupSummary, kep
     if found is None:
         summary.kept += 1
         kept.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elif found.duplicate_of == url:
+    elif found.duplicate_of == url or not dedup.report(url, found):
         summary.skipped["repeated URL"] += 1
     else:
         summary.duplicates[found.reason] += 1

@@ -25,7 +25,7 @@ def crawl_prefix(settings: BaseSettings, spider_name: str) -> str:
 @dataclass(frozen=True)
 class CrawlKeys:
     """One crawl's keys: the request queue and dupefilter (scrapy-redis), the workers' in-flight
-    requests and heartbeats, the crawl's members, and the exact-duplicate index."""
+    requests and heartbeats, the crawl's members, the exact-duplicate index and the reported URLs."""
 
     base: str
 
@@ -59,6 +59,11 @@ class CrawlKeys:
     def exact(self) -> list[str]:
         """The exact-duplicate index: canonical URL keys, then body fingerprints (two hashes)."""
         return [f"{self.base}:exact:urls", f"{self.base}:exact:fingerprints"]
+
+    @property
+    def reported(self) -> str:
+        """The URLs reported as duplicates (a hash: URL key -> duplicate_of), each reported once."""
+        return f"{self.base}:exact:reported"
 
 
 @dataclass(frozen=True)

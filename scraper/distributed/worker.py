@@ -2,8 +2,8 @@
 
 Heartbeat, rescue of dead workers' requests, and a clean exit once the shared queue has stayed
 empty, with no request in flight anywhere, for ``REDIS_IDLE_CLOSE_SECONDS`` (the known complaint:
-scrapy-redis workers never close). The last worker to leave a finished crawl clears its dupefilter
-and exact-duplicate index, so the next crawl starts afresh; the near-duplicate index is kept.
+scrapy-redis workers never close). The last worker to leave a finished crawl clears its dupefilter,
+exact-duplicate index and reported URLs, so the next crawl starts afresh; the near-duplicate index is kept.
 """
 
 from __future__ import annotations
@@ -96,5 +96,5 @@ class DistributedWorker:
         alive = [m for m in members if server.exists(scheduler.keys.workers_prefix + as_text(m))]
         if not alive and not len(scheduler.queue) and not scheduler.busy_elsewhere():
             server.delete(scheduler.keys.members)
-            server.delete(scheduler.keys.dupefilter, *scheduler.keys.exact)
-            spider.logger.info("Last worker of a finished crawl: cleared its dupefilter and exact index")
+            server.delete(scheduler.keys.dupefilter, *scheduler.keys.exact, scheduler.keys.reported)
+            spider.logger.info("Last worker of a finished crawl: cleared its dupefilter, exact index and reported URLs")

@@ -83,7 +83,6 @@ def index_of(kind: str, request: pytest.FixtureRequest) -> Deduplicator:
     return redis_deduplicator(client, CONFIG, f"{prefix}:run", prefix)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 2: a near-duplicate seen again gets another reason")
 @pytest.mark.parametrize("kind", ["local", "redis"])
 def test_the_same_page_or_body_as_a_near_duplicate_relates_to_the_original_as_it_does(kind, request, bodies):
     """A page that is a reported near-duplicate again (its URL, a page naming it canonical, the same body

@@ -133,7 +133,6 @@ def copies_site(root: Path, links: tuple[str, ...]) -> None:
         (root / path).write_text(html, encoding="utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 2: a duplicate reported twice, with the wrong reason")
 def test_each_duplicate_is_reported_once_with_its_reason_whatever_the_order_of_responses(tmp_path, serve):
     """One response at a time, in the order the home page links them (all 6 orders of a, b, m/b): the first
     of a and b is exported; the other is its near_duplicate; m/b, fetched after its canonical b, is b's

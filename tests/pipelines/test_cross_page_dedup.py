@@ -101,7 +101,6 @@ def expected_reports(order: tuple[str, ...]) -> dict[str, tuple[str, str]]:
     return {other: (kept, "same_canonical"), PAGE_A: (kept, "near_duplicate")}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 2: a duplicate reported twice, with the wrong reason")
 @pytest.mark.parametrize("index", ["local", "redis"])
 def test_each_duplicate_is_reported_once_with_its_reason_in_every_order(tmp_path, index, request):
     """All 6 orders in which a, b and m/b can reach the pipeline, then each page once more (re-fetched as a
@@ -136,7 +135,6 @@ def reported_copies(bodies: list[str]) -> list[Any]:
     return [finish_item(article(url, **values), CounterStats()) for url, values in fields.items()]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 2: a duplicate re-crawled by another worker is reported twice")
 def test_a_duplicate_is_reported_once_whichever_worker_sees_it_again(tmp_path, redis_url, redis_prefix):
     """After a worker dies, its requests are crawled again by the others: each duplicate it reported (by
     body, near body, canonical URL) stays reported once, also when several workers see it at the same time."""
