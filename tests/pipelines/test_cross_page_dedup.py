@@ -10,10 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from scrapy import Request, signals
 from scrapy.exceptions import DropItem
 
 from benchmarks.near_duplicates import edited
 from pipelines.cross_page_dedup import CrossPageDedupPipeline
+from scraper.distributed.scheduler import ReliableScheduler
+from scraper.spiders.articles import ArticlesSpider
 from scraper.stages import finish_item
 from scraper.stats import CounterStats
 from tests.helpers.bodies import sample_bodies
@@ -23,6 +26,7 @@ from tests.helpers.records import article
 from tests.helpers.threads import run_at_once
 
 A = "http://s.test/a.html"
+COPY = "http://s.test/copy.html"
 
 
 def test_cross_page_dedup_reports_every_duplicate(tmp_path):
@@ -155,3 +159,39 @@ def test_a_duplicate_is_reported_once_whichever_worker_sees_it_again(tmp_path, r
     reported = Counter(d["url"] for path in tmp_path.glob("*/duplicates.jsonl") for d in read_jsonl(path))
     assert reported == Counter(item.url for item in reported_copies(bodies))
     assert sum(pipeline.stats.get_value("dedup/refetched", 0) for pipeline in survivors) == 9
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 point 2: a worker killed between its claim and its write loses it")
+def test_what_a_dead_worker_claimed_but_never_wrote_is_written_by_the_worker_that_rescues_it(
+    tmp_path, redis_url, redis_prefix
+):
+    """A worker keeps an article (or takes a duplicate's report) in the shared index, then dies before its
+    line is written: once its requests are put back, the worker that crawls them again writes the article
+    and the duplicate, once; what the dead worker did write stays written once."""
+    settings = {"REDIS_URL": redis_url, "REDIS_KEY_PREFIX": redis_prefix}
+    bodies = sample_bodies()
+
+    def pages() -> list[Any]:
+        fields = [("http://s.test/2.html", bodies[2]), ("http://s.test/3.html", bodies[3]), (COPY, bodies[2])]
+        return [finish_item(article(url, body=body), CounterStats()) for url, body in fields]
+
+    kept, written, copy = pages()
+    victim_crawler = project_crawler(REDIS_WORKER_ID="victim", **settings)
+    victim = CrossPageDedupPipeline.from_crawler(victim_crawler)
+    assert through(victim, kept)  # kept in the index, then killed before the export wrote it
+    assert through(victim, written)
+    spider = ArticlesSpider.from_crawler(victim_crawler, start_urls="http://s.test/")
+    victim_crawler.signals.send_catch_log(signals.item_scraped, item=written, response=None, spider=spider)
+    found = victim.dedup.check(COPY, None, copy.fingerprint, copy.body)
+    assert found is not None and victim.dedup.report(COPY, found)  # killed before its line was written
+    crawler = project_crawler(REDIS_WORKER_ID="survivor", **settings)
+    scheduler = ReliableScheduler.from_crawler(crawler)
+    scheduler.open(ArticlesSpider.from_crawler(crawler, start_urls="http://s.test/"))
+    request = scheduler.queue._encode_request(Request(kept.url))
+    scheduler.server.hset(scheduler.keys.inflight_prefix + "victim", "f", request)
+    assert scheduler.rescue() == 1
+    survivor, duplicates = dedup_pipeline(tmp_path, "survivor", REDIS_WORKER_ID="survivor", **settings)
+    assert [item.url for item in pages() if through(survivor, item)] == [kept.url]
+    survivor.close()
+    assert [(d["url"], d["duplicate_of"]) for d in read_jsonl(duplicates)] == [(COPY, kept.url)]
+    assert survivor.stats.get_value("dedup/rescued") == 2
