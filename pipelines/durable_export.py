@@ -15,15 +15,18 @@ from typing import IO, Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from scrapy.signalmanager import SignalManager
 
-from scraper.feeds import record_line
+from scraper.feeds import item_written, record_line
 
 
 class DurableExportPipeline:
-    """``RUN_OUTPUT``: appends each record as a JSON line, flushed and fsynced before the next."""
-    def __init__(self, path: Path, fsync: bool):
+    """``RUN_OUTPUT``: appends each record as a JSON line, flushed (then ``scraper.feeds.item_written``
+    is sent) and fsynced before the next."""
+    def __init__(self, path: Path, fsync: bool, signals: SignalManager | None = None):
         self.path = path
         self.fsync = fsync
+        self.signals = signals
         self.file: IO[str] | None = None
 
     @classmethod
@@ -31,7 +34,7 @@ class DurableExportPipeline:
         path = crawler.settings.get("RUN_OUTPUT")
         if not path:
             raise NotConfigured
-        pipeline = cls(Path(path), crawler.settings.getbool("RUN_OUTPUT_FSYNC"))
+        pipeline = cls(Path(path), crawler.settings.getbool("RUN_OUTPUT_FSYNC"), crawler.signals)
         crawler.signals.connect(pipeline.open, signal=signals.spider_opened)
         crawler.signals.connect(pipeline.close, signal=signals.spider_closed)
         return pipeline
@@ -51,6 +54,9 @@ class DurableExportPipeline:
         assert self.file is not None
         self.file.write(record_line(item))
         self.file.flush()
+        if self.signals is not None:
+            # Flushed: the line outlives this process (a kill); fsync then keeps it through a power cut.
+            self.signals.send_catch_log(item_written, item=item)
         if self.fsync:
             os.fsync(self.file.fileno())
         return item

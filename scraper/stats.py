@@ -42,6 +42,8 @@ INTRA_PAGE_BLOCKS = "dedup/intra_page_blocks"
 DUPLICATES = "dedup/duplicates"
 DUPLICATES_PATH = "dedup/duplicates_file"
 REFETCHED = "dedup/refetched"
+# Articles and duplicates a dead worker had claimed and never written, written by this worker.
+RESCUED_CLAIMS = "dedup/rescued"
 DEDUP_PREFIX = "dedup/"
 # validation/: records that break the schema, in all and by field.
 INVALID = "validation/invalid"

@@ -3,7 +3,10 @@ near-duplicates, which lead to their report), and the URLs reported as duplicate
 
 :class:`SqliteExactIndex` for one machine (in memory, or a file for ``healthscrape dedup`` over more
 records than fit in memory); :class:`RedisExactIndex` shared by every worker of a crawl, claimed
-atomically (one Lua script) so that workers agree who is first, and who reports a duplicate.
+atomically (one Lua script) so that workers agree who is first, and who reports a duplicate. A
+Redis claim stays pending until the worker has written what it claimed (:meth:`RedisExactIndex.confirm`):
+a dead worker's pending claims are released (``scraper.distributed.scheduler``), and the worker that
+crawls the URL again takes them over (:meth:`RedisExactIndex.reclaim`) and writes it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from scraper.dedup.scripts import lua
 if TYPE_CHECKING:
     import redis
 
+    from scraper.distributed.keys import CrawlKeys
+
 
 class ExactIndex(Protocol):
     """Where kept articles' URL keys and body fingerprints are remembered (SQLite or Redis)."""
@@ -38,6 +43,13 @@ class ExactIndex(Protocol):
     def report(self, url: str, found: Duplicate) -> bool:
         """Remember that ``url`` was reported as ``found``: True the first time, False ever after (the
         same page parsed again, or re-crawled by another worker, is reported once)."""
+
+    def reclaim(self, url: str) -> bool:
+        """Take over what a dead worker kept or reported as ``url`` and never wrote: True if there was such
+        a claim (it is now this worker's, to write), else False."""
+
+    def confirm(self, url: str) -> None:
+        """``url``, kept or reported by this worker, is written (its line is in the output)."""
 
     def close(self) -> None: ...
 
@@ -85,6 +97,12 @@ class SqliteExactIndex:
         row = (url_key(url), found.duplicate_of)
         return self.db.execute("INSERT OR IGNORE INTO reported (key, duplicate_of) VALUES (?, ?)", row).rowcount == 1
 
+    def reclaim(self, url: str) -> bool:
+        return False  # one process: what it claimed and did not write died with its index
+
+    def confirm(self, url: str) -> None:
+        pass
+
     def close(self) -> None:
         self.db.close()
 
@@ -97,13 +115,17 @@ def exact_args(url: str, canonical: str | None, fingerprint: str | None) -> list
 
 class RedisExactIndex:
     """The same index in Redis hashes, claimed atomically so that workers agree who is first, and who
-    reports a duplicate."""
+    reports a duplicate; ``worker``'s claims are pending until it confirms it wrote them."""
 
-    def __init__(self, client: redis.Redis, keys: list[str], reported: str):
+    def __init__(self, client: redis.Redis, keys: CrawlKeys, worker: str):
         self.client = client
-        self.keys = keys  # CrawlKeys.exact: URL keys hash, fingerprints hash
-        self.reported = reported  # CrawlKeys.reported: URL key -> duplicate_of
+        self.pending = keys.pending(worker)
+        self.keys = [*keys.exact, self.pending]  # the Lua scripts' first keys (lua/exact.lua)
+        self.reported = keys.reported
+        self.released = keys.released
         self.script = client.register_script(lua("exact", "exact_claim"))
+        self.report_script = client.register_script(lua("report"))
+        self.reclaim_script = client.register_script(lua("reclaim"))
 
     def claim(self, url: str, canonical: str | None, fingerprint: str | None) -> Duplicate | None:
         reply = self.script(keys=self.keys, args=exact_args(url, canonical, fingerprint))
@@ -120,7 +142,13 @@ class RedisExactIndex:
         pipe.execute()
 
     def report(self, url: str, found: Duplicate) -> bool:
-        return bool(self.client.hsetnx(self.reported, url_key(url), found.duplicate_of))
+        return bool(self.report_script(keys=[self.reported, self.pending], args=[url_key(url), found.duplicate_of]))
+
+    def reclaim(self, url: str) -> bool:
+        return bool(self.reclaim_script(keys=[self.released, self.pending], args=[url_key(url)]))
+
+    def confirm(self, url: str) -> None:
+        self.client.hdel(self.pending, url_key(url))
 
     def close(self) -> None:
         pass

@@ -74,6 +74,14 @@ class Deduplicator:
         which URLs were reported, so a page parsed again, here or on another worker, is reported once)."""
         return self.exact.report(url, found)
 
+    def reclaim(self, url: str) -> bool:
+        """Whether a dead worker kept or reported ``url`` and never wrote it (this one is to write it now)."""
+        return self.exact.reclaim(url)
+
+    def confirm(self, url: str) -> None:
+        """``url``, kept or reported here, is written: its claim is no longer pending."""
+        self.exact.confirm(url)
+
     def close(self) -> None:
         self.exact.close()
         if self.near is not None:

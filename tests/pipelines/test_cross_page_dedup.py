@@ -161,7 +161,6 @@ def test_a_duplicate_is_reported_once_whichever_worker_sees_it_again(tmp_path, r
     assert sum(pipeline.stats.get_value("dedup/refetched", 0) for pipeline in survivors) == 9
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 2: a worker killed between its claim and its write loses it")
 def test_what_a_dead_worker_claimed_but_never_wrote_is_written_by_the_worker_that_rescues_it(
     tmp_path, redis_url, redis_prefix
 ):
