@@ -108,3 +108,26 @@ def test_every_request_the_spider_yields_survives_the_redis_queue(complete, redi
     assert (f"{BASE}{SEED_ARTICLE}" in urls) is complete
     merged = next(article for article in articles if article.url == f"{BASE}/a/123.html")
     assert merged.body.endswith(LAST_LINE_OF_PAGE_3) is complete
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 point 5: a request the serializer refuses is lost and says nothing")
+def test_a_request_the_serializer_refuses_is_a_counted_logged_error(redis_url, redis_prefix, caplog):
+    """Whatever a request carries that the serializer refuses (a response, a parsed page, a lambda), it is
+    refused with one line naming the URL and the reason, and counted; the crawl goes on."""
+    crawler = project_crawler(REDIS_URL=redis_url, REDIS_KEY_PREFIX=redis_prefix)
+    spider = ArticlesSpider.from_crawler(crawler, start_urls=f"{BASE}/")
+    scheduler = ReliableScheduler.from_crawler(crawler)
+    scheduler.open(spider)
+    page = HtmlResponse(f"{BASE}/a.html", body=b"<html><body><p>x</p></body></html>")
+    page.css("p")  # a response that was read holds a Selector
+    refused = [
+        Request(f"{BASE}/1.html", callback=spider.parse, cb_kwargs={"page": page}),
+        Request(f"{BASE}/2.html", callback=spider.parse, cb_kwargs={"later": lambda: None}),
+    ]
+    for request in refused:
+        assert scheduler.enqueue_request(request) is False
+    assert scheduler.enqueue_request(Request(f"{BASE}/3.html", callback=spider.parse)) is True
+    assert crawler.stats.get_value("distributed/unqueueable_requests") == 2
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == 2 and all("cannot be queued in Redis" in e and "\n" not in e for e in errors)
+    assert f"{BASE}/1.html" in errors[0] and "Selector" in errors[0]
