@@ -54,8 +54,10 @@ INCREMENTAL_UPDATED = "incremental/updated"
 INCREMENTAL_UNCHANGED = "incremental/unchanged"
 INCREMENTAL_NOT_MODIFIED = "incremental/not_modified"
 INCREMENTAL_SKIPPED_KNOWN = "incremental/skipped_known"
-# distributed/: requests put back in the shared queue after their worker died.
+# distributed/: requests put back in the shared queue after their worker died, and requests refused by it.
 RESCUED_REQUESTS = "distributed/rescued_requests"
+# Requests the scheduler's serializer refused (a bug: a request may carry plain data only), dropped.
+UNQUEUEABLE_REQUESTS = "distributed/unqueueable_requests"
 
 
 def skipped_key(reason: SkipReason) -> str:

@@ -8,6 +8,7 @@ reported in the de-duplication index but not written, for the worker that crawls
 from __future__ import annotations
 
 import logging
+import pickle
 
 import redis
 from scrapy import Request
@@ -16,6 +17,7 @@ from scrapy_redis.scheduler import Scheduler
 
 from scraper.distributed.keys import CrawlKeys, crawl_prefix
 from scraper.distributed.mode import new_worker_id
+from scraper.stats import UNQUEUEABLE_REQUESTS
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +45,20 @@ class ReliableScheduler(Scheduler):
     def fingerprint(self, request: Request) -> str:
         assert self.crawler.request_fingerprinter is not None
         return self.crawler.request_fingerprinter.fingerprint(request).hex()
+
+    def enqueue_request(self, request: Request) -> bool:
+        """scrapy-redis's, refusing a request its serializer cannot take (one logged line, counted in
+        ``distributed/unqueueable_requests``) instead of losing it unseen in a failed task."""
+        try:
+            return bool(super().enqueue_request(request))
+        except (TypeError, ValueError, AttributeError, pickle.PicklingError) as error:
+            logger.error(
+                "%s cannot be queued in Redis (%s: %s): dropped; a request may carry plain data only",
+                request.url, type(error).__name__, error,
+            )  # fmt: skip
+            if self.stats is not None:
+                self.stats.inc_value(UNQUEUEABLE_REQUESTS)
+            return False
 
     def next_request(self) -> Request | None:
         request = super().next_request()
