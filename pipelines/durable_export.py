@@ -18,7 +18,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
-from scraper.feeds import ExportError, LineFile, record_line, stop_on_export_error
+from scraper.feeds import ExportError, LineFile, item_written, record_line, stop_on_export_error
 
 
 class DurableExportPipeline:
@@ -59,4 +59,6 @@ class DurableExportPipeline:
             self.failed = True
             stop_on_export_error(self.crawler, error)
             raise DropItem(f"not written: {error}", log_level="DEBUG") from error
+        # Written whole (and fsynced): the line outlives this process; a pending claim on it can go.
+        self.crawler.signals.send_catch_log(item_written, item=item)
         return item

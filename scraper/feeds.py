@@ -37,6 +37,10 @@ STATS_NAME = "stats.json"
 MONITORS_NAME = "monitors.json"
 # The duplicates file when neither DUPLICATES_FILE nor a local feed says where.
 FALLBACK_DUPLICATES_FILE = f"data/{DUPLICATES_NAME}"
+# A Scrapy signal (``item=``) sent once the durable export (``RUN_OUTPUT``) has flushed a record to the
+# file (it outlives the process; fsync follows): what a distributed worker claimed for it in the shared
+# index is written (``pipelines.cross_page_dedup``).
+item_written = object()
 PART = ".part"
 # The finish reason of a crawl stopped because an output could not be written (Scrapy's are snake_case).
 EXPORT_FAILED = "export_failed"

@@ -126,6 +126,8 @@ REDIS_URL = None
 REDIS_KEY_PREFIX = "healthscrape"
 REDIS_IDLE_CLOSE_SECONDS = 30
 REDIS_WORKER_TIMEOUT = 30
+# This worker's name in Redis (its heartbeat, in-flight requests and pending claims); None: host:pid:random.
+REDIS_WORKER_ID = None
 # Duplicates go next to the main feed unless set here (or with -s DUPLICATES_FILE=...).
 DUPLICATES_FILE = None
 SUMMARY_ENABLED = True

@@ -42,6 +42,8 @@ INTRA_PAGE_BLOCKS = "dedup/intra_page_blocks"
 DUPLICATES = "dedup/duplicates"
 DUPLICATES_PATH = "dedup/duplicates_file"
 REFETCHED = "dedup/refetched"
+# Articles and duplicates a dead worker had claimed and never written, written by this worker.
+RESCUED_CLAIMS = "dedup/rescued"
 DEDUP_PREFIX = "dedup/"
 # validation/: records that break the schema, in all and by field.
 INVALID = "validation/invalid"
@@ -64,8 +66,10 @@ DEFAULT_MAX_ERROR_RATE = 0.2
 # after it (the crawl stops; the next run fetches them again).
 EXPORT_ERROR = "export/error"
 EXPORT_NOT_WRITTEN = "export/not_written"
-# distributed/: requests put back in the shared queue after their worker died.
+# distributed/: requests put back in the shared queue after their worker died, and requests refused by it.
 RESCUED_REQUESTS = "distributed/rescued_requests"
+# Requests the scheduler's serializer refused (a bug: a request may carry plain data only), dropped.
+UNQUEUEABLE_REQUESTS = "distributed/unqueueable_requests"
 
 
 def skipped_key(reason: SkipReason) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,9 +30,34 @@ class Duplicate:
         return dict(zip(DUPLICATE_FIELDS, (url, self.duplicate_of, self.reason, self.similarity), strict=True))
 
 
-def exact_duplicate(reason: str, original: str) -> Duplicate:
-    """An exact duplicate found by ``reason`` (``same_canonical`` or ``same_body``)."""
-    return Duplicate(original, reason, 1.0 if reason == SAME_BODY else None)
+def exact_duplicate(reason: str, entry: str) -> Duplicate:
+    """The duplicate a page is when its URL keys or its fingerprint (``reason``: ``same_canonical`` or
+    ``same_body``) lead to ``entry`` in the exact index (see :func:`index_entry`): of the kept article
+    by that rule, or, where the entry is a reported near-duplicate's, that duplicate's own report (the
+    page is that near-duplicate again, a copy naming it canonical, or its body under another URL, so it
+    relates to the kept article as that near-duplicate does: same original, reason and similarity)."""
+    report = _reported_entry(entry)
+    if report is not None:
+        return report
+    return Duplicate(entry, reason, 1.0 if reason == SAME_BODY else None)
+
+
+def index_entry(found: Duplicate | str) -> str:
+    """What the exact index keeps under a page's keys: a kept article's URL as it is; for a reported
+    near-duplicate, its report as a JSON list ``[reason, similarity, duplicate_of]`` (no URL starts ``[``)."""
+    if isinstance(found, str):
+        return found
+    return json.dumps([found.reason, found.similarity, found.duplicate_of], ensure_ascii=False)
+
+
+def _reported_entry(entry: str) -> Duplicate | None:
+    if not entry.startswith("["):
+        return None
+    try:
+        reason, similarity, original = json.loads(entry)
+    except ValueError:
+        return None
+    return Duplicate(original, reason, similarity) if reason == NEAR_DUPLICATE else None
 
 
 @lru_cache(maxsize=4096)

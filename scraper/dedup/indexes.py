@@ -13,7 +13,7 @@ from scraper.dedup.near import NEAR_INDEX_FILE, NearDuplicateIndex, RedisBandSto
 from scraper.dedup.rules import Deduplicator, RedisDeduplicator
 from scraper.distributed.client import redis_client
 from scraper.distributed.keys import CrawlKeys, crawl_prefix, project_prefix
-from scraper.distributed.mode import redis_url
+from scraper.distributed.mode import new_worker_id, redis_url
 from scraper.incremental.state import CrawlState
 
 if TYPE_CHECKING:
@@ -31,11 +31,16 @@ def local_deduplicator(config: NearDuplicateConfig | None, state_dir: str | Path
 
 
 def redis_deduplicator(
-    client: redis.Redis, config: NearDuplicateConfig | None, run_prefix: str, index_prefix: str
+    client: redis.Redis,
+    config: NearDuplicateConfig | None,
+    run_prefix: str,
+    index_prefix: str,
+    worker: str | None = None,
 ) -> Deduplicator:
-    """Indexes in Redis: the exact one for this crawl (under ``run_prefix``), the near one kept across
-    crawls (under ``index_prefix``)."""
-    exact = RedisExactIndex(client, CrawlKeys(run_prefix).exact)
+    """Indexes in Redis: the exact one for this crawl (under ``run_prefix``), with the claims of ``worker``
+    (``REDIS_WORKER_ID``; a new name when None) pending until written, the near one kept across crawls
+    (under ``index_prefix``)."""
+    exact = RedisExactIndex(client, CrawlKeys(run_prefix), worker or new_worker_id())
     if config is None:
         return Deduplicator(exact, None)
     store = RedisBandStore(client, config, index_prefix)
@@ -52,5 +57,6 @@ def deduplicator(settings: BaseSettings, spider_name: str) -> Deduplicator:
     url = redis_url(settings)
     if url:
         run_prefix = crawl_prefix(settings, spider_name)
-        return redis_deduplicator(redis_client(url), config, run_prefix, project_prefix(settings))
+        worker = settings.get("REDIS_WORKER_ID")
+        return redis_deduplicator(redis_client(url), config, run_prefix, project_prefix(settings), worker)
     return local_deduplicator(config, settings.get("STATE_DIR"))

@@ -4,7 +4,10 @@ Records stream through one at a time (bounded memory: the indexes are SQLite fil
 temporary folder, or under ``--state`` to remember them for the next call). The first record
 of an article is kept and written to the output; later ones go to the duplicates file as
 ``{url, duplicate_of, reason, similarity}``, exactly as in a crawl. A line that is not a
-record, and a record whose URL was already read, are skipped, counted and reported.
+record (or whose ``canonical_url`` or ``body`` is not text), and a record whose URL was already
+read, are skipped, counted and reported. A record's stored ``fingerprint`` is never trusted: it is
+recomputed from the body it holds (a body edited after export keeps no stale identity), and the kept
+record is written with it.
 """
 
 from __future__ import annotations
@@ -28,9 +31,11 @@ from scraper.text.fingerprint import body_fingerprint
 
 @dataclass
 class DedupSummary:
-    """What ``healthscrape dedup`` read, kept, found duplicated and skipped (by reason)."""
+    """What ``healthscrape dedup`` read, kept, found duplicated and skipped (by reason), and how many
+    stored fingerprints did not match their record's body (``recomputed``)."""
     read: int = 0
     kept: int = 0
+    recomputed: int = 0
     duplicates: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
 
@@ -43,6 +48,8 @@ class DedupSummary:
         ]
         if self.skipped:
             lines.append("skipped: " + ", ".join(f"{n} {reason}" for reason, n in sorted(self.skipped.items())))
+        if self.recomputed:
+            lines.append(f"{self.recomputed} fingerprints did not match their body (recomputed)")
         return lines
 
 
@@ -51,17 +58,32 @@ def default_duplicates_path(output: Path) -> Path:
     return output.with_name(output.stem + ".duplicates.jsonl")
 
 
+# The fields compared besides the URL: text or null, or the record is skipped.
+TEXT_FIELDS = ("canonical_url", "body")
+
+
+def refusal(value: object) -> tuple[str, str] | None:
+    """Why a JSONL line's value cannot be de-duplicated, as (the summary's reason, the message), or None."""
+    if isinstance(value, json.JSONDecodeError):
+        return "not JSON", f"not JSON ({value.msg})"
+    if not isinstance(value, dict) or not isinstance(value.get("url"), str):
+        return "no url", "not a record with a url"
+    for name in TEXT_FIELDS:
+        if not isinstance(value.get(name), str | None):
+            return f"{name} not text", f"{name} is not text"
+    return None
+
+
 def _records(paths: list[Path], summary: DedupSummary, warn: IO[str]) -> Iterator[dict[str, Any]]:
     for path in paths:
         for number, record in json_lines(path):
-            if isinstance(record, json.JSONDecodeError):
-                summary.skipped["not JSON"] += 1
-                print(f"healthscrape: {path}:{number}: skipped, not JSON ({record.msg})", file=warn)
-            elif not isinstance(record, dict) or not isinstance(record.get("url"), str):
-                summary.skipped["no url"] += 1
-                print(f"healthscrape: {path}:{number}: skipped, not a record with a url", file=warn)
-            else:
+            refused = refusal(record)
+            if refused is None:
                 yield record
+                continue
+            reason, message = refused
+            summary.skipped[reason] += 1
+            print(f"healthscrape: {path}:{number}: skipped, {message}", file=warn)
 
 
 def dedup_files(
@@ -96,13 +118,17 @@ def dedup_files(
 
 
 def _one(record: dict[str, Any], dedup: Deduplicator, summary: DedupSummary, kept: IO[str], dups: IO[str]) -> None:
-    url, body = record["url"], str(record.get("body") or "")
-    fingerprint = record.get("fingerprint") or (body_fingerprint(body) if body else None)
-    found = dedup.check(url, record.get("canonical_url"), fingerprint, body)
+    url, body = record["url"], record.get("body") or ""
+    fingerprint = body_fingerprint(body)  # the crawl's (scraper.stages.add_structure), never the stored one
+    if record.get("fingerprint") not in (None, fingerprint):
+        summary.recomputed += 1
+    if "fingerprint" in record:
+        record["fingerprint"] = fingerprint
+    found = dedup.check(url, record.get("canonical_url"), fingerprint if body else None, body)
     if found is None:
         summary.kept += 1
         kept.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elif found.duplicate_of == url:
+    elif found.duplicate_of == url or not dedup.report(url, found):
         summary.skipped["repeated URL"] += 1
     else:
         summary.duplicates[found.reason] += 1

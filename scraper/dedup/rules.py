@@ -4,7 +4,11 @@ In order: the same canonical URL as a kept article (``same_canonical``), the sam
 body (``same_body``, by fingerprint), a body exported under another URL by an earlier run
 (with a state directory), then a near-duplicate body (``near_duplicate``: MinHash + LSH,
 see :mod:`scraper.dedup.minhash`). The first article seen is kept; each later one is a
-:class:`~scraper.dedup.duplicate.Duplicate` of it.
+:class:`~scraper.dedup.duplicate.Duplicate` of it. A reported near-duplicate's keys lead to its
+report: the same page again, a copy naming it canonical, or its body under another URL relate to the
+kept article as it does (:func:`~scraper.dedup.duplicate.exact_duplicate`). Each URL is reported
+once (:meth:`Deduplicator.report`), whatever the order in which pages arrive and whichever worker
+sees a page again.
 
 Indexes live in memory for one run, or in Redis (``REDIS_URL``) shared by every worker; the
 near-duplicate index persists on local disk under ``STATE_DIR`` when one is set
@@ -54,8 +58,9 @@ class Deduplicator:
         match = self.near.claim(url_key(canonical or url), url, values)
         if match is None:
             return None
-        self.exact.point(url, canonical, fingerprint, match.url)
-        return Duplicate(match.url, NEAR_DUPLICATE, round(match.similarity, 4))
+        found = Duplicate(match.url, NEAR_DUPLICATE, round(match.similarity, 4))
+        self.exact.point(url, canonical, fingerprint, found)
+        return found
 
     def exact_duplicate(self, url: str, canonical: str | None, fingerprint: str | None) -> Duplicate | None:
         """The exact rules only (this run's index, then earlier runs'); keeps the article if none applies."""
@@ -63,6 +68,19 @@ class Deduplicator:
         if found is None and self.state is not None:
             found = earlier_run_duplicate(self.state, url, canonical, fingerprint)
         return found
+
+    def report(self, url: str, found: Duplicate) -> bool:
+        """Whether ``url`` is to be reported as ``found``: True the first time only (the index remembers
+        which URLs were reported, so a page parsed again, here or on another worker, is reported once)."""
+        return self.exact.report(url, found)
+
+    def reclaim(self, url: str) -> bool:
+        """Whether a dead worker kept or reported ``url`` and never wrote it (this one is to write it now)."""
+        return self.exact.reclaim(url)
+
+    def confirm(self, url: str) -> None:
+        """``url``, kept or reported here, is written: its claim is no longer pending."""
+        self.exact.confirm(url)
 
     def close(self) -> None:
         self.exact.close()
@@ -100,5 +118,6 @@ class RedisDeduplicator(Deduplicator):
             since = int(reply[1])
             match = self.near.best_match(url, values, candidates_of(reply[2:]))
             if match is not None:
-                self.exact.point(url, canonical, fingerprint, match.url)
-                return Duplicate(match.url, NEAR_DUPLICATE, round(match.similarity, 4))
+                found = Duplicate(match.url, NEAR_DUPLICATE, round(match.similarity, 4))
+                self.exact.point(url, canonical, fingerprint, found)
+                return found

@@ -25,7 +25,8 @@ def crawl_prefix(settings: BaseSettings, spider_name: str) -> str:
 @dataclass(frozen=True)
 class CrawlKeys:
     """One crawl's keys: the request queue and dupefilter (scrapy-redis), the workers' in-flight
-    requests and heartbeats, the crawl's members, and the exact-duplicate index."""
+    requests and heartbeats, the crawl's members, the exact-duplicate index, the reported URLs, and the
+    claims (kept or reported) each worker has not written yet."""
 
     base: str
 
@@ -59,6 +60,20 @@ class CrawlKeys:
     def exact(self) -> list[str]:
         """The exact-duplicate index: canonical URL keys, then body fingerprints (two hashes)."""
         return [f"{self.base}:exact:urls", f"{self.base}:exact:fingerprints"]
+
+    @property
+    def reported(self) -> str:
+        """The URLs reported as duplicates (a hash: URL key -> duplicate_of), each reported once."""
+        return f"{self.base}:exact:reported"
+
+    def pending(self, worker: str) -> str:
+        """A hash of the URL keys ``worker`` kept or reported (``kept``/``reported``) and has not written yet."""
+        return f"{self.base}:pending:{worker}"
+
+    @property
+    def released(self) -> str:
+        """Dead workers' pending claims (URL key -> kind), for the worker that crawls the URL again to write."""
+        return f"{self.base}:exact:released"
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 Heartbeat, rescue of dead workers' requests, and a clean exit once the shared queue has stayed
 empty, with no request in flight anywhere, for ``REDIS_IDLE_CLOSE_SECONDS`` (the known complaint:
-scrapy-redis workers never close). The last worker to leave a finished crawl clears its dupefilter
-and exact-duplicate index, so the next crawl starts afresh; the near-duplicate index is kept.
+scrapy-redis workers never close). The last worker to leave a finished crawl clears its dupefilter,
+exact-duplicate index and reported URLs, so the next crawl starts afresh; the near-duplicate index is kept.
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ class DistributedWorker:
     def idle(self, spider: Spider) -> None:
         scheduler = self.scheduler
         stats = self.crawler.stats
-        scheduler.server.delete(scheduler.inflight_key)  # idle: nothing of ours is in flight
+        # Idle: nothing of ours is in flight, every claim of ours is written.
+        scheduler.server.delete(scheduler.inflight_key, scheduler.keys.pending(scheduler.worker_id))
         rescued = scheduler.rescue()
         if stats is not None and rescued:
             stats.inc_value(RESCUED_REQUESTS, rescued)
@@ -88,7 +89,7 @@ class DistributedWorker:
         server.delete(scheduler.heartbeat_key)
         if reason != "finished":
             return  # a stopped worker's unfinished requests stay recorded, for the others to rescue
-        server.delete(scheduler.inflight_key)
+        server.delete(scheduler.inflight_key, scheduler.keys.pending(scheduler.worker_id))
         pipe = server.pipeline(transaction=True)  # of workers leaving together, the last sees none left
         pipe.srem(scheduler.keys.members, scheduler.worker_id)
         pipe.smembers(scheduler.keys.members)
@@ -96,5 +97,6 @@ class DistributedWorker:
         alive = [m for m in members if server.exists(scheduler.keys.workers_prefix + as_text(m))]
         if not alive and not len(scheduler.queue) and not scheduler.busy_elsewhere():
             server.delete(scheduler.keys.members)
-            server.delete(scheduler.keys.dupefilter, *scheduler.keys.exact)
-            spider.logger.info("Last worker of a finished crawl: cleared its dupefilter and exact index")
+            keys = scheduler.keys
+            server.delete(keys.dupefilter, *keys.exact, keys.reported, keys.released)
+            spider.logger.info("Last worker of a finished crawl: cleared its dupefilter, exact index and reported URLs")

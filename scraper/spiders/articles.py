@@ -14,7 +14,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -86,15 +86,29 @@ def is_local(url: str) -> bool:
         return False
 
 
+# What a request carries (``cb_kwargs``) is plain data: a distributed crawl keeps requests in Redis, through
+# scrapy-redis's serializer (``SCHEDULER_SERIALIZER``; pickle unless set), which refuses a Response (its
+# Selector) and any object of our own. An article rides as its record dict (``record``/``Article(**data)``).
+Record = dict[str, Any]
+
+
+def record(article: Article) -> Record:
+    """The article as plain data (nested values are already dicts and lists), ``Article(**record)`` again."""
+    return asdict(article)
+
+
 @dataclass
 class SplitArticle:
-    """An article split over pages, while its later pages are being fetched."""
+    """An article split over pages, while its later pages are being fetched: ``first_url`` the URL of page
+    1, ``article`` its record, ``parts`` the later pages' records read so far, ``rest`` the URLs still to
+    fetch, ``alternate`` the copy whose canonical page this is (a record, or None), ``container`` the body's
+    CSS selector. Carried between requests as ``asdict(split)`` (plain data, see :data:`Record`)."""
 
-    first: Response
-    article: Article
-    parts: list[Article]
+    first_url: str
+    article: Record
+    parts: list[Record]
     rest: list[str]
-    alternate: Article | None = None
+    alternate: Record | None = None
     container: str | None = None
 
 
@@ -202,11 +216,11 @@ class ArticlesSpider(scrapy.Spider):
 
     # --- callbacks -----------------------------------------------------------
 
-    def parse(self, response: Response, alternate: Article | None = None, **kwargs: Any) -> Iterator[Article | Request]:
+    def parse(self, response: Response, alternate: Record | None = None, **kwargs: Any) -> Iterator[Article | Request]:
         """Yield the page's article (if it is one) and, when following, the links to crawl next.
 
         ``alternate``: when this page was fetched as the canonical page of an alternate
-        (mobile/print) copy, that copy, yielded after this page's article.
+        (mobile/print) copy, that copy's record, yielded after this page's article.
         """
         if is_sitemap(response):
             yield from self._sitemap_requests(response)
@@ -218,31 +232,34 @@ class ArticlesSpider(scrapy.Spider):
         if isinstance(result, Skip):
             self._count_skip(response.url, result)
             if alternate is not None:
-                yield alternate
+                yield Article(**alternate)
         elif result.continuations:
             # A split article: read its later pages first, then yield it whole.
-            split = SplitArticle(response, result.article, [], result.continuations, alternate, result.container)
+            article = record(result.article)
+            split = SplitArticle(response.url, article, [], result.continuations, alternate, result.container)
             yield from self._next_part(split)
         else:
-            yield from self._finish(result.article, response, alternate)
+            yield from self._finish(result.article, response.url, alternate)
         if self.follow and is_html(response):
             yield from self._links(response)
 
-    def parse_continuation(self, response: Response, split: SplitArticle) -> Iterator[Article | Request]:
-        """Page 2+ of a split article: collect its body, then fetch the next page or finish."""
-        result = self._parse_page(response, continuation=True, container=split.container)
+    def parse_continuation(self, response: Response, split: Record) -> Iterator[Article | Request]:
+        """Page 2+ of a split article (``split``: a :class:`SplitArticle` as a dict): collect its body,
+        then fetch the next page or finish."""
+        state = SplitArticle(**split)
+        result = self._parse_page(response, continuation=True, container=state.container)
         if isinstance(result, Skip):
             self._count_skip(response.url, result)
         else:
-            split.parts.append(result.article)
-            split.rest = sorted(set(split.rest) | set(result.continuations), key=lambda url: page_of(url)[1])
-        yield from self._next_part(split)
+            state.parts.append(record(result.article))
+            state.rest = sorted(set(state.rest) | set(result.continuations), key=lambda url: page_of(url)[1])
+        yield from self._next_part(state)
 
     def on_continuation_error(self, failure: Failure) -> Iterator[Article | Request]:
         """A later page failed: go on with the pages left (the article is counted as incomplete)."""
         self.on_error(failure)
         self.crawler.stats.inc_value(keys.INCOMPLETE_ARTICLES)
-        yield from self._next_part(failure.request.cb_kwargs["split"])  # type: ignore[attr-defined]
+        yield from self._next_part(SplitArticle(**failure.request.cb_kwargs["split"]))  # type: ignore[attr-defined]
 
     def on_error(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
@@ -261,7 +278,7 @@ class ArticlesSpider(scrapy.Spider):
     def on_canonical_error(self, failure: Failure) -> Iterator[Article]:
         """The canonical page could not be fetched: export the alternate instead of losing it."""
         self.on_error(failure)
-        yield failure.request.cb_kwargs["alternate"]  # type: ignore[attr-defined]
+        yield Article(**failure.request.cb_kwargs["alternate"])  # type: ignore[attr-defined]
 
     # --- helpers -------------------------------------------------------------
 
@@ -289,14 +306,15 @@ class ArticlesSpider(scrapy.Spider):
                 url,
                 callback=self.parse_continuation,
                 errback=self.on_continuation_error,
-                cb_kwargs={"split": split},
+                cb_kwargs={"split": asdict(split)},
                 dont_filter=True,
             )
             return
         self.crawler.stats.inc_value(keys.SPLIT_ARTICLES)
-        yield from self._finish(merge_pages(split.article, split.parts), split.first, split.alternate)
+        article = merge_pages(Article(**split.article), [Article(**part) for part in split.parts])
+        yield from self._finish(article, split.first_url, split.alternate)
 
-    def _finish(self, article: Article, response: Response, alternate: Article | None) -> Iterator[Article | Request]:
+    def _finish(self, article: Article, page_url: str, alternate: Record | None) -> Iterator[Article | Request]:
         """Yield a parsed article, or first fetch its canonical page when this one is a copy."""
         self.crawler.stats.inc_value(keys.ARTICLES)
         canonical = article.canonical_url
@@ -304,7 +322,7 @@ class ArticlesSpider(scrapy.Spider):
             alternate is None
             and self.follow
             and canonical
-            and canonicalize_url(canonical) != canonicalize_url(response.url)
+            and canonicalize_url(canonical) != canonicalize_url(page_url)
             and urlsplit(canonical).scheme in ("http", "https")
             and self._in_scope(canonical)
         ):
@@ -314,13 +332,13 @@ class ArticlesSpider(scrapy.Spider):
                 canonical,
                 callback=self.parse,
                 errback=self.on_canonical_error,
-                cb_kwargs={"alternate": article},
+                cb_kwargs={"alternate": record(article)},
                 dont_filter=True,
             )
             return
         yield article
         if alternate is not None:
-            yield alternate
+            yield Article(**alternate)
 
     def _in_scope(self, url: str) -> bool:
         """True for a URL in the crawl's scope (scraper.scope); one outside it is counted and logged."""

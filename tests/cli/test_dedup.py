@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from benchmarks.near_duplicates import edited
+from scraper.text.fingerprint import body_fingerprint
 from tests.helpers.bodies import sample_bodies
 from tests.helpers.crawl import read_jsonl
 from tests.helpers.records import record, write_jsonl
@@ -79,3 +80,50 @@ def test_dedup_bad_arguments_are_clear_errors(tmp_path):
     assert clash.returncode == 2 and "also an input" in clash.stderr
     bad = healthscrape("dedup", str(same), "-o", str(tmp_path / "o.jsonl"), "--threshold", "7")
     assert bad.returncode == 2 and "threshold" in bad.stderr
+
+
+def test_dedup_compares_bodies_never_the_fingerprints_stored_in_its_input(tmp_path):
+    """A record's ``fingerprint`` may be stale (its body edited after export), lost, or garbage: each
+    record is compared by the fingerprint of the body it holds, and written out with that fingerprint."""
+    short = ["头痛的常见原因有哪些", "头痛时应该怎么办", "偏头痛可以预防吗"]  # exact rules only (too short for near)
+    long_bodies = sample_bodies()[:2]
+    rows = [
+        record("http://a.test/0.html", body=short[0], fingerprint=body_fingerprint(short[0])),
+        record("http://a.test/1.html", body=short[1], fingerprint=body_fingerprint(short[0])),  # edited after export
+        record("http://a.test/2.html", body=long_bodies[1], fingerprint=body_fingerprint(long_bodies[0])),
+        record("http://a.test/3.html", body=long_bodies[0], fingerprint=None),
+        record("http://a.test/4.html", body=short[2], fingerprint=body_fingerprint(short[1])),  # stale
+        record("http://b.test/0.html", body=short[0] + "。", fingerprint=None),  # lost; punctuation is no difference
+        record("http://b.test/1.html", body=short[1], fingerprint="not a fingerprint"),
+        record("http://b.test/2.html", body=short[2], fingerprint=12345),
+    ]
+    out = tmp_path / "clean.jsonl"
+    result = healthscrape("dedup", str(write_jsonl(tmp_path / "in.jsonl", rows)), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    kept = read_jsonl(out)
+    assert [r["url"] for r in kept] == [f"http://a.test/{n}.html" for n in range(5)]
+    assert [r["fingerprint"] for r in kept] == [body_fingerprint(r["body"]) for r in kept]
+    duplicates = read_jsonl(tmp_path / "clean.duplicates.jsonl")
+    assert [(d["url"], d["duplicate_of"], d["reason"]) for d in duplicates] == [
+        ("http://b.test/0.html", "http://a.test/0.html", "same_body"),
+        ("http://b.test/1.html", "http://a.test/1.html", "same_body"),
+        ("http://b.test/2.html", "http://a.test/4.html", "same_body"),
+    ]
+    assert "5 fingerprints did not match their body (recomputed)" in result.stdout
+
+
+def test_dedup_skips_records_whose_fields_are_not_text(tmp_path):
+    """A canonical URL or a body that is not text is a bad record: skipped, counted and reported, no traceback."""
+    rows = [
+        record("http://a.test/0.html", canonical_url=123),
+        record("http://a.test/1.html", body=["一段", "正文"]),
+        record("http://a.test/2.html"),
+    ]
+    out = tmp_path / "clean.jsonl"
+    result = healthscrape("dedup", str(write_jsonl(tmp_path / "in.jsonl", rows)), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert [r["url"] for r in read_jsonl(out)] == ["http://a.test/2.html"]
+    assert "in.jsonl:1: skipped, canonical_url is not text" in result.stderr
+    assert "in.jsonl:2: skipped, body is not text" in result.stderr
+    assert "skipped: 1 body not text, 1 canonical_url not text" in result.stdout

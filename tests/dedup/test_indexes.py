@@ -6,13 +6,15 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
 import redis
 
 from benchmarks.near_duplicates import edited
-from scraper.dedup.duplicate import NEAR_DUPLICATE, SAME_BODY
+from scraper.dedup.duplicate import NEAR_DUPLICATE, SAME_BODY, SAME_CANONICAL
 from scraper.dedup.indexes import local_deduplicator, redis_deduplicator
 from scraper.dedup.minhash import NearDuplicateConfig
 from scraper.dedup.near import NEAR_INDEX_FILE
+from scraper.dedup.rules import Deduplicator
 from tests.helpers.threads import run_at_once
 
 CONFIG = NearDuplicateConfig()
@@ -70,3 +72,36 @@ def test_redis_deduplicators_racing_keep_one_copy(redis_url, redis_prefix, bodie
     kept = [n for n, duplicate in enumerate(found) if duplicate is None]
     assert len(kept) == 1
     assert {d.duplicate_of for d in found if d is not None} == {f"http://w.test/{kept[0]}.html"}
+
+
+def index_of(kind: str, request: pytest.FixtureRequest) -> Deduplicator:
+    """A deduplicator whose indexes are ``local`` (in memory) or in ``redis`` (keys of the test's own)."""
+    if kind == "local":
+        return local_deduplicator(CONFIG)
+    prefix = request.getfixturevalue("redis_prefix")
+    client = redis.Redis.from_url(request.getfixturevalue("redis_url"))
+    return redis_deduplicator(client, CONFIG, f"{prefix}:run", prefix)
+
+
+@pytest.mark.parametrize("kind", ["local", "redis"])
+def test_the_same_page_or_body_as_a_near_duplicate_relates_to_the_original_as_it_does(kind, request, bodies):
+    """A page that is a reported near-duplicate again (its URL, a page naming it canonical, the same body
+    under another URL) is that near-duplicate's copy: near_duplicate of the same original, same similarity,
+    never same_canonical or same_body of an article whose canonical URL or body it does not share."""
+    dedup = index_of(kind, request)
+    original, near = bodies[3], edited(bodies[3], 0.04, random.Random(8))
+    kept, copy = "http://a.test/1.html", "http://b.test/1.html"
+    assert dedup.check(kept, None, "fp-original", original) is None
+    first = dedup.check(copy, None, "fp-near", near)
+    assert first is not None and (first.duplicate_of, first.reason) == (kept, NEAR_DUPLICATE)
+    for url, canonical, fingerprint, body in (
+        (copy, None, "fp-near", near),  # the same page again
+        ("http://b.test/m/1.html", copy, "fp-mobile", "手机版正文很短"),  # names it canonical
+        ("http://c.test/1.html", None, "fp-near", near),  # its body under another URL
+        ("http://b.test/1.html?from=timeline", None, "fp-other", near),  # another spelling of its URL
+    ):
+        assert dedup.check(url, canonical, fingerprint, body) == first, url
+    # What an exported article's own keys lead to is unchanged.
+    assert dedup.check("http://a.test/m/1.html", kept, "fp-x", "另一个版本").reason == SAME_CANONICAL
+    assert dedup.check("http://d.test/1.html", None, "fp-original", original).reason == SAME_BODY
+    dedup.close()

@@ -21,6 +21,7 @@ import redis
 
 from benchmarks.sitegen import generate_site
 from tests.helpers.crawl import crawl_env, read_jsonl
+from tests.helpers.pages import LAST_LINE_OF_PAGE_3, SEED_ARTICLE, flows_site, write_site
 from tests.helpers.paths import ROOT
 from tests.helpers.servers import start_server, stop_server
 
@@ -115,3 +116,30 @@ def test_distributed_crawl_needs_start_urls(tmp_path, redis_url, redis_prefix):
     done = subprocess.run(command, cwd=ROOT, env=crawl_env(), capture_output=True, text=True, timeout=60)
     assert done.returncode != 0
     assert "needs start_urls" in done.stderr
+
+
+@pytest.mark.parametrize("complete", [True, False], ids=["complete", "pages-missing"])
+def test_multi_page_articles_and_canonical_copies_in_redis_mode(tmp_path, serve, redis_url, redis_prefix, complete):
+    """A three-page article reached through its mobile copy and a sitemap, and a mobile copy of another
+    article: exported and reported as without Redis; with a later page or a canonical page missing, the
+    article is exported with the pages it has, and the copy instead of its canonical page."""
+    site = serve(write_site(tmp_path / "site", flows_site(complete)))
+    out = tmp_path / "worker"
+    worker = start_worker(out, site.base, redis_url, redis_prefix)
+    wait(worker, out)
+    log = (out / "log.txt").read_text()
+    assert "Traceback" not in log and "Task exception" not in log, log[-3000:]
+    articles = {r["url"].removeprefix(site.base): r for r in read_jsonl(out / "articles.jsonl")}
+    duplicates = [(d["url"], d["duplicate_of"], d["reason"]) for d in read_jsonl(out / "duplicates.jsonl")]
+    stats = json.loads((out / "stats.json").read_text())
+    assert articles["/a/123.html"]["body"].endswith(LAST_LINE_OF_PAGE_3) is complete
+    assert stats["parse/split_articles"] >= 1
+    mobile_split = (site.base + "/m/a/123.html", site.base + "/a/123.html", "same_canonical")
+    if complete:
+        assert sorted(articles) == ["/a/123.html", SEED_ARTICLE]
+        mobile_seed = (site.base + "/m" + SEED_ARTICLE, site.base + SEED_ARTICLE, "same_canonical")
+        assert sorted(duplicates) == sorted([mobile_split, mobile_seed])
+    else:
+        assert sorted(articles) == ["/a/123.html", "/m" + SEED_ARTICLE]  # its canonical page is missing
+        assert duplicates == [mobile_split]
+        assert stats["parse/incomplete_articles"] == stats["parse/split_articles"]  # page 3 failed each time

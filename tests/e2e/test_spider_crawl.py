@@ -5,16 +5,22 @@ The spider's arguments alone are tests/spiders/test_articles.py.
 
 from __future__ import annotations
 
+import itertools
+import random
 import shutil
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-from tests.helpers.crawl import run_crawl
+from benchmarks.near_duplicates import edited, other_template
+from tests.helpers.bodies import sample_bodies
+from tests.helpers.crawl import CrawlResult, run_crawl
 from tests.helpers.labels import SPLIT_ARTICLE, eval_label, sample_site_manifest
 from tests.helpers.pages import saved_page
 from tests.helpers.paths import EVAL, SAMPLE_SITE
 from tests.helpers.text_pages import ARTICLE_DUMP, NOT_ARTICLE_TEXTS
+from tests.helpers.threads import run_at_once
 
 ARTICLE = saved_page("seed-article").path  # /jibing/yaotong/20200714/2101.html
 RELATED = saved_page("seed-related").path  # /jibing/yaotong/20200713/2086.html
@@ -157,3 +163,55 @@ def test_a_directory_start_url_without_pages_says_why_and_is_counted(tmp_path):
     assert result.stats["parse/skipped_no_pages"] == 1
     assert f"Skipped {root.as_uri()}: a directory with no page in it" in result.log
     assert "Traceback" not in result.log
+
+
+def copies_site(root: Path, links: tuple[str, ...]) -> None:
+    """Issue 12 point 2's pages: a.html, b.html (a near copy of a), m/b.html (b's mobile copy, canonical →
+    /b.html), linked from the home page in the order of ``links``."""
+    body = sample_bodies()[0]
+    near = edited(body, 0.03, random.Random(7))
+    mobile = other_template("腰痛怎么办", near)
+    pages = {
+        "a.html": other_template("腰痛怎么办", body),
+        "b.html": other_template("腰痛怎么办", near),
+        "m/b.html": mobile.replace("</title>", '</title><link rel="canonical" href="/b.html">'),
+        "index.html": "<html><body>" + "".join(f'<a href="/{path}">{path}</a> ' for path in links) + "</body></html>",
+    }
+    for path, html in pages.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(html, encoding="utf-8")
+
+
+def test_each_duplicate_is_reported_once_with_its_reason_whatever_the_order_of_responses(tmp_path, serve):
+    """One response at a time, in the order the home page links them (all 6 orders of a, b, m/b): the first
+    of a and b is exported; the other is its near_duplicate; m/b, fetched after its canonical b, is b's
+    same_canonical where b was exported, else a near_duplicate of a like b — each reported once."""
+    orders = list(itertools.permutations(("a.html", "b.html", "m/b.html")))
+    sites = []
+    for number, links in enumerate(orders):
+        copies_site(tmp_path / f"site{number}", links)
+        sites.append(serve(tmp_path / f"site{number}"))
+    results: list[CrawlResult] = [None] * len(orders)  # type: ignore[list-item]
+
+    def crawl(number: int) -> None:
+        results[number] = run_crawl(
+            tmp_path / f"crawl{number}", "-a", f"start_urls={sites[number].base}/",
+            "-s", "CONCURRENT_REQUESTS=1", "-s", "SCHEDULER_MEMORY_QUEUE=scrapy.squeues.FifoMemoryQueue",
+        )  # fmt: skip
+
+    run_at_once(crawl, len(orders))
+    found, wanted = {}, {}
+    for links, site, result in zip(orders, sites, results, strict=True):
+        assert result.returncode == 0, result.log[-3000:]
+        kept = next(path for path in links if path != "m/b.html")
+        if kept == "a.html":
+            expected = {"b.html": ("a.html", "near_duplicate"), "m/b.html": ("a.html", "near_duplicate")}
+        else:
+            expected = {"a.html": ("b.html", "near_duplicate"), "m/b.html": ("b.html", "same_canonical")}
+        path = len(site.base) + 1
+        found[links] = (
+            [r["url"][path:] for r in result.articles],
+            sorted((d["url"][path:], (d["duplicate_of"][path:], d["reason"])) for d in result.duplicates),
+        )
+        wanted[links] = ([kept], sorted(expected.items()))
+    assert found == wanted

@@ -120,3 +120,42 @@ def article_from_html(page: str | bytes, url: str, *, encoding: str = "utf-8", *
     result = parse_response(response, **parse)
     assert isinstance(result, Article), result
     return result
+
+
+# A site of saved pages for the spider's multi-page and canonical-copy flows (issue 12 point 5).
+SEED_ARTICLE = "/jibing/yaotong/20200714/2101.html"  # seed-article; seed-mobile-duplicate names it canonical
+SPLIT_ARTICLE_PAGES = {"/a/123.html": "split-page1", "/a/123_2.html": "split-page2", "/a/123_3.html": "split-page3"}
+LAST_LINE_OF_PAGE_3 = "治疗期间要定期复查骨密度，根据检查结果调整用药方案。"  # the merged body's last line
+
+
+def flows_site(complete: bool = True) -> dict[str, bytes]:
+    """Path → body of a site whose home page links a three-page article's mobile copy (canonical → its
+    page 1), the seed article's mobile copy and a sitemap listing page 1. ``complete=False`` leaves out
+    page 3 and the seed article (a later page and a canonical page that fail)."""
+    mobile = saved_page("seed-mobile-duplicate").file.read_bytes()
+    pages = {path: saved_page(name).file.read_bytes() for path, name in SPLIT_ARTICLE_PAGES.items()}
+    pages |= {
+        SEED_ARTICLE: saved_page("seed-article").file.read_bytes(),
+        "/m" + SEED_ARTICLE: mobile,
+        "/m/a/123.html": mobile.replace(SEED_ARTICLE.encode(), b"/a/123.html"),
+        "/sitemap.xml": (
+            b'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            b"<url><loc>/a/123.html</loc></url></urlset>"
+        ),
+        "/index.html": (
+            f'<html><body><a href="/m/a/123.html">1</a> <a href="/m{SEED_ARTICLE}">2</a> '
+            '<a href="/sitemap.xml">3</a></body></html>'
+        ).encode(),
+    }
+    if not complete:
+        del pages["/a/123_3.html"], pages[SEED_ARTICLE]
+    return pages
+
+
+def write_site(root: Path, pages: dict[str, bytes]) -> Path:
+    """The pages as files under ``root`` (``/index.html`` is what ``/`` serves)."""
+    for path, body in pages.items():
+        target = root / path.lstrip("/")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(body)
+    return root
