@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from tests.helpers.crawl import healthscrape
 from tests.helpers.labels import SPLIT_ARTICLE, eval_label, expected_record
 from tests.helpers.pages import saved_page
 from tests.helpers.paths import EVAL, FIXTURES
+from tests.helpers.properties import RAISED, article_with
 
 
 def run(*args: str):
@@ -92,3 +95,30 @@ def test_extract_second_opinion_by_default():
     done = run("extract", str(page), "--url", url)
     assert done.returncode == 0, done.stderr
     assert "护理的关键是预防脱水" in json.loads(done.stdout)["body"]
+
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 point 4: pages that raise inside parsing give no record")
+@pytest.mark.parametrize("name", sorted(RAISED))
+def test_pages_that_raised_inside_parsing_give_their_record(tmp_path, name):
+    (tmp_path / name).write_text(article_with(RAISED[name]), encoding="utf-8")
+    done = run("extract", str(tmp_path / name), "--url", f"http://www.ankang.test/a/{name}")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "第2段：秋冬季节" in json.loads(done.stdout)["body"]
+
+
+@pytest.mark.xfail(strict=True, reason="issue 12 point 4: a parser bug is a traceback")
+def test_a_parser_bug_is_one_line_naming_the_page_and_exit_1(tmp_path, monkeypatch, capsys):
+    from scraper.cli import extract, main
+
+    def broken(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(extract, "parse_article", broken)
+    page = saved_page("seed-article").file
+    assert main(["extract", str(page)]) == 1
+    error = capsys.readouterr().err
+    assert error.splitlines() == [
+        f"healthscrape: {page}: cannot parse the page (RecursionError: maximum recursion depth exceeded); "
+        "this is a bug in healthscrape, please report it with the page"
+    ]
