@@ -98,7 +98,6 @@ def test_extract_second_opinion_by_default():
 
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 4: pages that raise inside parsing give no record")
 @pytest.mark.parametrize("name", sorted(RAISED))
 def test_pages_that_raised_inside_parsing_give_their_record(tmp_path, name):
     (tmp_path / name).write_text(article_with(RAISED[name]), encoding="utf-8")
@@ -107,7 +106,6 @@ def test_pages_that_raised_inside_parsing_give_their_record(tmp_path, name):
     assert "第2段：秋冬季节" in json.loads(done.stdout)["body"]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 4: a parser bug is a traceback")
 def test_a_parser_bug_is_one_line_naming_the_page_and_exit_1(tmp_path, monkeypatch, capsys):
     from scraper.cli import extract, main
 

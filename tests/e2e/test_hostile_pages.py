@@ -6,15 +6,12 @@ article beside them, and crawled by ``scrapy crawl articles`` in a subprocess.
 
 from __future__ import annotations
 
-import pytest
-
 from scraper.reasons import SkipReason
 from scraper.stats import skipped_key
 from tests.helpers.crawl import run_crawl
 from tests.helpers.properties import RAISED, article_with
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 4: a crawl loses these pages as skipped_error")
 def test_pages_that_raised_inside_parsing_are_exported(tmp_path, serve):
     root = tmp_path / "site"
     root.mkdir()
