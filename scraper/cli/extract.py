@@ -1,8 +1,9 @@
 """``healthscrape extract PATH_OR_URL [--url URL] [--site NAME]``: one page's record as a JSON line.
 
 The page goes through the spider's parsing and the per-item stages (``scraper.stages``; cross-page
-de-duplication aside). Exit codes: 0 a record was printed; 1 the page is not an article or its record
-is invalid; 2 a missing file, a directory, an unreadable page or a URL that could not be fetched.
+de-duplication aside). Exit codes: 0 a record was printed; 1 the page is not an article, its record
+is invalid or parsing failed (a bug: one line naming the page, never a traceback); 2 a missing file, a
+directory, an unreadable page or a URL that could not be fetched.
 """
 
 from __future__ import annotations
@@ -146,9 +147,16 @@ def extract(
     path = str(file_url_path(target)) if scheme == "file" else target
     response = fetch(target) if is_url else read_file(path, url, given=target if scheme == "file" else None)
     later_pages = fetch_or_none if is_url else partial(sibling_file, Path(path))
-    result = parse_article(
-        response, fetched_at=utc_now(), site=site, fetch=later_pages, second_opinion=second_opinion
-    )
+    try:
+        result = parse_article(
+            response, fetched_at=utc_now(), site=site, fetch=later_pages, second_opinion=second_opinion
+        )
+    except Exception as exc:  # a parser bug: one line naming the page, as a crawl logs and counts it
+        raise CommandError(
+            f"{target}: cannot parse the page ({type(exc).__name__}: {exc}); "
+            "this is a bug in healthscrape, please report it with the page",
+            EXIT_FAILED,
+        ) from exc
     if isinstance(result, Skip):
         code = EXIT_BAD_INPUT if result.reason.failed else EXIT_FAILED
         raise CommandError(f"{target}: {result.detail}", code)

@@ -1,7 +1,8 @@
 """Pure page parsing: a downloaded response (URL + bytes + headers) → article or Skip.
 
-Every parsing rule lives in this package: decoding (``encoding``), metadata (``metadata``), hidden
-elements and text lines (``blocks``), main-content scoring (``content``), dates (``dates``,
+Every parsing rule lives in this package: decoding (``encoding``; characters no tree may hold are
+replaced before parsing, ``scraper.text.characters``), the tree however deep it nests (``tree``), metadata
+(``metadata``), hidden elements and text lines (``blocks``), main-content scoring (``content``), dates (``dates``,
 ``relative_dates``), titles, related reading (``related``), pagination of split articles, the
 profiles' compiled selectors, a second opinion on doubtful bodies (``second_opinion``: trafilatura);
 sitemaps read strictly (``sitemaps``); and one page object per kind of page (``article_page``: an article
@@ -23,8 +24,10 @@ from scraper.parsing.encoding import response_text
 from scraper.parsing.outcome import Skip
 from scraper.parsing.pagination import continuation_urls, is_continuation
 from scraper.parsing.text_dump import TextDumpPage
+from scraper.parsing.tree import html_tree
 from scraper.profiles import GENERIC, SiteProfile, find_profile, get_profile
 from scraper.reasons import SkipReason
+from scraper.text.characters import storable
 
 __all__ = [
     "ParsedPage",
@@ -112,6 +115,11 @@ def parse_page(
     is a Skip (``continuation``). ``second_opinion``: ask trafilatura where our body is doubtful
     (:mod:`scraper.parsing.second_opinion`; a crawl's ``SECOND_OPINION_ENABLED``, on by default; off here
     unless given).
+
+    The decoded text loses the characters XML excludes (:func:`~scraper.text.characters.storable`: lxml
+    parses them but refuses to store them again) and the tree is read whole however deep it nests, then cut
+    at :data:`~scraper.parsing.tree.MAX_DEPTH` levels (:func:`~scraper.parsing.tree.html_tree`), so that no
+    page raises out of parsing.
     """
     if not response.body.strip():
         return Skip(SkipReason.EMPTY, "empty response body")
@@ -121,7 +129,7 @@ def parse_page(
     if isinstance(response, XmlResponse):
         return Skip(SkipReason.NOT_ARTICLE, "XML document")
     try:
-        text = response_text(response)
+        text = storable(response_text(response))
     except (UnicodeDecodeError, LookupError) as exc:
         return Skip(SkipReason.UNDECODABLE, f"cannot decode the page: {exc}")
     if not is_html(response):
@@ -131,7 +139,7 @@ def parse_page(
         return result if isinstance(result, Skip) else ParsedPage(result)
     if looks_truncated(response.body):
         return Skip(SkipReason.BROKEN, "truncated HTML (no </body> or </html>)")
-    selector = Selector(text=without_early_end_tags(text))
+    selector = html_tree(without_early_end_tags(text))
     profile = choose_profile(response.url, selector, site)
     if continuation:
         page: ArticlePage = ContinuationPage(selector, response.url, profile, fetched_at, container)

@@ -37,6 +37,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from scraper.parsing.bylines import byline_names
+from scraper.text.characters import storable
 
 logger = logging.getLogger(__name__)
 
@@ -215,9 +216,10 @@ def _flat(obj: dict[str, Any]) -> dict[str, Any]:
 
 
 def _strings(value: Any) -> list[str]:
-    """A property's string values: the string, or the strings of a list."""
+    """A property's string values: the string, or the strings of a list; characters no record may hold
+    (a JSON ``"\\ud800"`` decodes to a lone surrogate) replaced (:func:`~scraper.text.characters.storable`)."""
     values = value if isinstance(value, list) else [value]
-    return [v.strip() for v in values if isinstance(v, str) and v.strip()]
+    return [storable(v.strip()) for v in values if isinstance(v, str) and v.strip()]
 
 
 def _dates(objects: list[dict[str, Any]]) -> Iterator[str]:
@@ -243,7 +245,7 @@ def _author(objects: list[dict[str, Any]]) -> str | None:
         names = [_flat(m).get("name") if isinstance(m, dict) else m for m in members]
         publishers = _publisher_names(obj)
         names = [name for name in names if not (isinstance(name, str) and name.strip() in publishers)]
-        found = byline_names("、".join(name for name in names if isinstance(name, str)))
+        found = byline_names(storable("、".join(name for name in names if isinstance(name, str))))
         if found:
             return found
     return None

@@ -6,6 +6,8 @@ import re
 
 from w3lib.html import remove_tags, replace_entities
 
+from scraper.text.characters import storable
+
 # Python's \s already covers U+00A0 (&nbsp;), U+3000 (ideographic space) and the
 # other Unicode spaces; zero-width characters and the BOM are not whitespace to
 # Python but are invisible noise in scraped text.
@@ -58,11 +60,13 @@ _ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def clean_line(text: str) -> str:
-    """One line of clean text: entities decoded, tags removed, whitespace collapsed."""
+    """One line of clean text: entities decoded, tags removed, whitespace collapsed, no character XML
+    excludes (a decoded ``&#1;`` or a control character in the text: :func:`~scraper.text.characters.storable`)."""
     if "<" in text and _TAG.search(text):
         text = remove_tags(text, which_ones=HTML_TAGS)
     if "&" in text and _ENTITY.search(text):
         text = replace_entities(text)
+    text = storable(text)
     text = _INVISIBLE.sub("", text)
     return _SPACES.sub(" ", text).strip()
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from tests.helpers.crawl import healthscrape
 from tests.helpers.labels import SPLIT_ARTICLE, eval_label, expected_record
 from tests.helpers.pages import saved_page
 from tests.helpers.paths import EVAL, FIXTURES
+from tests.helpers.properties import RAISED, article_with
 
 
 def run(*args: str):
@@ -112,3 +115,27 @@ def test_extract_of_a_directory_says_so(tmp_path):
         assert done.returncode == 2
         (line,) = done.stderr.strip().splitlines()
         assert line.startswith(f"healthscrape: {tmp_path} is a directory") and "scrapy crawl" in line
+
+
+@pytest.mark.parametrize("name", sorted(RAISED))
+def test_pages_that_raised_inside_parsing_give_their_record(tmp_path, name):
+    (tmp_path / name).write_text(article_with(RAISED[name]), encoding="utf-8")
+    done = run("extract", str(tmp_path / name), "--url", f"http://www.ankang.test/a/{name}")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "第2段：秋冬季节" in json.loads(done.stdout)["body"]
+
+
+def test_a_parser_bug_is_one_line_naming_the_page_and_exit_1(tmp_path, monkeypatch, capsys):
+    from scraper.cli import extract, main
+
+    def broken(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(extract, "parse_article", broken)
+    page = saved_page("seed-article").file
+    assert main(["extract", str(page)]) == 1
+    error = capsys.readouterr().err
+    assert error.splitlines() == [
+        f"healthscrape: {page}: cannot parse the page (RecursionError: maximum recursion depth exceeded); "
+        "this is a bug in healthscrape, please report it with the page"
+    ]
