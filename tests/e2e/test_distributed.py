@@ -125,7 +125,8 @@ def test_multi_page_articles_and_canonical_copies_in_redis_mode(tmp_path, serve,
     article is exported with the pages it has, and the copy instead of its canonical page."""
     site = serve(write_site(tmp_path / "site", flows_site(complete)))
     out = tmp_path / "worker"
-    worker = start_worker(out, site.base, redis_url, redis_prefix)
+    # The saved pages link pages this site leaves out: up to 12 of 21 URLs fail (57 %), above the error rate.
+    worker = start_worker(out, site.base, redis_url, redis_prefix, "-s", "MAX_ERROR_RATE=1")
     wait(worker, out)
     log = (out / "log.txt").read_text()
     assert "Traceback" not in log and "Task exception" not in log, log[-3000:]
