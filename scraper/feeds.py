@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -79,19 +79,6 @@ def record_line(item: Any) -> str:
     """The JSON line of a record: every field, in schema order, Chinese not escaped."""
     adapter = ItemAdapter(item)
     return json.dumps({key: adapter.get(key) for key in RECORD_FIELDS}, ensure_ascii=False) + "\n"
-
-
-def json_lines(path: Path) -> Iterator[tuple[int, Any]]:
-    """``(line number, value)`` for each non-blank line of a JSONL file; the value is the
-    ``json.JSONDecodeError`` of a line that is not JSON, for the caller to raise or count."""
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                yield number, json.loads(line)
-            except json.JSONDecodeError as error:
-                yield number, error
 
 
 def refuse_overwriting(outputs: Iterable[Path | None], inputs: Iterable[Path]) -> None:

@@ -22,7 +22,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from scraper.analysis.inputs import EXPORT_FORMATS, find_outputs
-from scraper.analysis.loader import DATETIME, DATETIME_COLUMNS, V1_PAGE_TYPE, load_articles, with_dtypes
+from scraper.analysis.loader import (
+    DATETIME,
+    DATETIME_COLUMNS,
+    V1_PAGE_TYPE,
+    SkippedRecord,
+    load_articles,
+    with_dtypes,
+)
 from scraper.feeds import refuse_overwriting
 from scraper.items import ENTRY_TYPES, RECORD_FIELDS, Article, fields_of_kind
 
@@ -110,8 +117,11 @@ def to_csv_frame(articles: pd.DataFrame) -> pd.DataFrame:
     return frame.map(neutralise_formula)
 
 
-def export_articles(inputs: list[str | Path], fmt: str, output: Path, *, excel: bool = False) -> int:
-    """Write the inputs' articles (latest revision per URL) to ``output``; the number of rows.
+def export_articles(
+    inputs: list[str | Path], fmt: str, output: Path, *, excel: bool = False
+) -> tuple[int, list[SkippedRecord]]:
+    """Write the inputs' articles (latest revision per URL) to ``output``; the number of rows, and the
+    lines of the inputs that are not records (left out, :func:`~scraper.analysis.loader.load_articles`).
 
     ``excel`` (CSV only) starts the file with a UTF-8 byte order mark, which Excel on Windows needs to
     read it as UTF-8 rather than the system code page. Raises ValueError for an unknown ``fmt``."""
@@ -119,7 +129,7 @@ def export_articles(inputs: list[str | Path], fmt: str, output: Path, *, excel: 
         raise ValueError(f"unknown format {fmt!r} (one of {', '.join(EXPORT_FORMATS)})")
     found = find_outputs(inputs)
     refuse_overwriting((output,), [*map(Path, inputs), *found.files])
-    articles = load_articles(found.article_files)
+    articles = load_articles(found.article_files, on_bad_lines="skip")
     output.parent.mkdir(parents=True, exist_ok=True)
     temporary = output.with_name(output.name + ".part")
     if fmt == "parquet":
@@ -128,4 +138,4 @@ def export_articles(inputs: list[str | Path], fmt: str, output: Path, *, excel: 
         encoding = "utf-8-sig" if excel else "utf-8"
         to_csv_frame(articles).to_csv(temporary, index=False, encoding=encoding, lineterminator="\r\n")
     temporary.replace(output)
-    return len(articles)
+    return len(articles), articles.attrs["skipped_records"]

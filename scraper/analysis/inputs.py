@@ -19,8 +19,11 @@ from typing import Any
 
 from scraper.errors import InputError
 from scraper.feeds import ARTICLES_NAME, DUPLICATES_NAME, REPORT_NAME, STATS_NAME
+from scraper.jsonl import json_lines
 
 EXPORT_FORMATS = ("parquet", "csv")
+# A file none of whose first lines is a JSON object is not a JSONL file of records.
+SNIFFED_LINES = 1000
 ARTICLES, DUPLICATES, REPORT, STATS = ARTICLES_NAME, DUPLICATES_NAME, REPORT_NAME, STATS_NAME
 
 
@@ -97,16 +100,18 @@ def _file_source(path: Path) -> Source:
 
 
 def _first_record(path: Path) -> dict[str, Any] | None:
-    try:
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                if line.strip():
-                    record = json.loads(line)
-                    if not isinstance(record, dict):
-                        raise InputError(f"{path}: not a JSONL file of records")
-                    return record
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path}: not a JSONL file ({exc})") from exc
+    """The first JSON object among the first :data:`SNIFFED_LINES` non-blank lines of a JSONL file (the
+    bad lines before it are the loader's to name); None for a file without lines. InputError when none of
+    those lines is an object: the file is something else (an HTML report, a CSV, a binary file)."""
+    seen = 0
+    for _, value in json_lines(path):
+        if isinstance(value, dict):
+            return value
+        seen += 1
+        if seen == SNIFFED_LINES:
+            break
+    if seen:
+        raise InputError(f"{path}: not a JSONL file of records (no line is a JSON object)")
     return None
 
 

@@ -10,34 +10,46 @@ from typing import Any
 import pandas as pd
 
 from scraper.analysis.inputs import Outputs, find_outputs
-from scraper.analysis.loader import DUPLICATE_COLUMNS, load_articles, load_duplicates
+from scraper.analysis.loader import DUPLICATE_COLUMNS, SkippedRecord, load_articles, load_duplicates
 from scraper.analysis.report_numbers import report_numbers
 from scraper.clock import utc_now
 from scraper.feeds import refuse_overwriting, write_atomically
 
 MISSING_GLYPH = "Glyph .* missing from"  # matplotlib's warning when the font lacks a character
+LISTED_SKIPPED = 50  # skipped records the report lists (it counts them all)
 
 
-def load_inputs(inputs: list[str | Path]) -> tuple[Outputs, pd.DataFrame, pd.DataFrame]:
-    """The sources the inputs name, their articles (latest revision per URL) and their duplicates (with ``run``)."""
+def load_inputs(inputs: list[str | Path]) -> tuple[Outputs, pd.DataFrame, pd.DataFrame, list[SkippedRecord]]:
+    """The sources the inputs name, their articles (latest revision per URL), their duplicates (with
+    ``run``) and the lines of those files that are not records (skipped, in input order)."""
     outputs = find_outputs(inputs)
-    articles = load_articles(outputs.article_files)
+    articles = load_articles(outputs.article_files, on_bad_lines="skip")
+    skipped: list[SkippedRecord] = list(articles.attrs["skipped_records"])
     frames = []
     for source in outputs.sources:
         if source.duplicates is not None:
-            frame = load_duplicates(source.duplicates)
+            frame = load_duplicates(source.duplicates, on_bad_lines="skip")
+            skipped += frame.attrs["skipped_records"]
             frame["run"] = source.label
             frames.append(frame)
     empty = pd.DataFrame(columns=[*DUPLICATE_COLUMNS, "run"])
     duplicates = pd.concat(frames, ignore_index=True) if frames else empty
-    return outputs, articles, duplicates
+    return outputs, articles, duplicates, skipped
 
 
 def numbers_for(inputs: list[str | Path]) -> tuple[dict[str, Any], list[str]]:
     """The report's numbers and the labels of the sources they come from."""
-    outputs, articles, duplicates = load_inputs(inputs)
+    outputs, articles, duplicates, skipped = load_inputs(inputs)
     stats = [(s.label, s.stats) for s in outputs.sources if s.stats is not None]
-    return report_numbers(articles, duplicates, stats), [s.label for s in outputs.sources]
+    numbers = report_numbers(articles, duplicates, stats)
+    numbers["skipped_records"] = skipped_numbers(skipped)
+    return numbers, [s.label for s in outputs.sources]
+
+
+def skipped_numbers(skipped: list[SkippedRecord]) -> dict[str, Any]:
+    """The lines of the inputs that are not records: how many, and the first :data:`LISTED_SKIPPED` as
+    ``path:line: problem``."""
+    return {"count": len(skipped), "records": [str(bad) for bad in skipped[:LISTED_SKIPPED]]}
 
 
 def write_report(inputs: list[str | Path], html_path: Path | None, json_path: str | None) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from matplotlib.axes import Axes  # noqa: E402 - after choosing the backend
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
-from scraper.analysis.cjk_font import use_cjk_font  # noqa: E402
+from scraper.analysis.cjk_font import drawable, use_cjk_font  # noqa: E402
 
 KIND_NAMES = {
     "cause": "病因 cause",
@@ -57,6 +57,8 @@ def render_report(numbers: dict[str, Any], sources: Sequence[str], generated_at:
     use_cjk_font()
     parts = [
         _totals(numbers),
+        _nothing_exported(numbers),
+        _skipped(numbers["skipped_records"]),
         _section("Articles per month", _months_chart(numbers), _note_months(numbers)),
         _section(
             "Articles per site and per category",
@@ -109,7 +111,7 @@ def _barh(axes: Axes, counts: Mapping[str, float], title: str, colour: str = COL
     if not shown:
         _empty(axes, f"{title}: none")
         return
-    labels, values = [k for k, _ in shown][::-1], [v for _, v in shown][::-1]
+    labels, values = [drawable(k) for k, _ in shown][::-1], [v for _, v in shown][::-1]
     bars = axes.barh(labels, values, color=colour)
     axes.bar_label(bars, labels=[f"{v:.0%}" if percent else f"{v:g}" for v in values], padding=3, fontsize=9)
     axes.set_title(title, loc="left")
@@ -217,7 +219,7 @@ def _duplicates(duplicates: dict[str, Any]) -> str:
         for index, reason in enumerate(reasons):
             values = [by_month[m].get(reason, 0) for m in months]
             colour = COLOURS[index % len(COLOURS)]
-            axes.bar(months, values, bottom=bottom, label=names[reason], color=colour, width=0.6)
+            axes.bar(months, values, bottom=bottom, label=drawable(names[reason]), color=colour, width=0.6)
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
         _few_columns(axes, len(months))
         axes.set_ylabel("duplicates")
@@ -272,6 +274,28 @@ def _most_duplicated(rows: list[dict[str, Any]], names: dict[str, str]) -> str:
     ]
     table = _table(["#", "title", "url", "copies", "by reason"], body, raw_columns=frozenset({2}))
     return _section(f"The {len(rows)} most duplicated articles", "", "", table if rows else "<p>No duplicates.</p>")
+
+
+def _nothing_exported(numbers: dict[str, Any]) -> str:
+    if numbers["totals"]["articles"]:
+        return ""
+    return (
+        '<p class="note"><b>No articles in these runs.</b> Nothing was exported: on a scheduled run this is '
+        "what an unchanged site gives (its pages answered 304 or were unchanged); the failed pages below say "
+        "whether anything went wrong.</p>"
+    )
+
+
+def _skipped(skipped: dict[str, Any]) -> str:
+    count, listed = skipped["count"], skipped["records"]
+    if not count:
+        return ""
+    note = (
+        f"{count} records skipped: these lines of the inputs are not records the loader can read (not JSON, "
+        "not an object, a field of the wrong type) and are left out of every number above and below"
+        + (f"; the first {len(listed)} are listed." if len(listed) < count else ".")
+    )
+    return _section("Records skipped", "", note, _table(["file:line: problem"], [(line,) for line in listed]))
 
 
 # --- HTML pieces ----------------------------------------------------------------------------------

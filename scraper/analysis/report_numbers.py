@@ -2,7 +2,8 @@
 
 Conventions (also in the README):
 
-* months are calendar months of ``published`` in UTC (the loader's datetimes), gaps filled with 0;
+* months are calendar months of ``published`` in UTC (the loader's datetimes), gaps filled with 0 (within
+  fifty years: a longer span lists only the months that have articles);
   articles without a date are counted apart (``articles_without_published``);
 * a breadcrumb category is the first crumb after the home crumb (首页); ``category_paths`` gives the
   whole trail (``疾病 › 腰痛``);
@@ -31,6 +32,7 @@ HOME_CRUMBS = frozenset({"首页", "首頁", "主页", "网站首页", "home"})
 REASON_NAMES = {"same_body": "exact", "near_duplicate": "near", "same_canonical": "same canonical"}
 MOST_DUPLICATED = 20
 HISTOGRAM_BINS = 20
+MAX_FILLED_MONTHS = 600  # fifty years: a longer span lists only the months that have articles
 
 
 def report_numbers(
@@ -85,11 +87,15 @@ def _months(published: pd.Series) -> pd.Series:
 
 
 def _month_counts(published: pd.Series) -> dict[str, int]:
+    """Articles per month, oldest first, the months between them filled with 0 unless the span is longer
+    than :data:`MAX_FILLED_MONTHS` (one record dated 0001-01-01 would otherwise make 24,000 empty months)."""
     known = published.dropna()
     if known.empty:
         return {}
     counts = _months(known).value_counts()
     first, last = known.min(), known.max()
+    if (last.year - first.year) * 12 + last.month - first.month >= MAX_FILLED_MONTHS:
+        return {str(month): int(counts[month]) for month in sorted(counts.index)}
     span = pd.period_range(first.strftime("%Y-%m"), last.strftime("%Y-%m"), freq="M")
     return {str(month): int(counts.get(str(month), 0)) for month in span}
 
@@ -160,7 +166,7 @@ def duplicate_numbers(articles: pd.DataFrame, duplicates: pd.DataFrame) -> dict[
     frame = pd.DataFrame({"reason": reasons, "run": duplicates["run"].astype("object")})
     published = articles.set_index(articles["url"].astype("object"))["published"]
     published = published[~published.index.duplicated()]
-    original = duplicates["duplicate_of"].astype("object").map(published)
+    original = duplicates["duplicate_of"].astype("object").map(published.to_dict())  # NaN when not an article
     frame["month"] = _months(pd.to_datetime(original, utc=True)).fillna(UNKNOWN_MONTH)
     near = duplicates.loc[reasons == "near_duplicate", "similarity"].dropna()
     similarity = (

@@ -8,6 +8,10 @@ the lock.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Sequence
+from typing import IO
+
 from scrapy.exceptions import UsageError
 
 from scraper.errors import InputError
@@ -22,6 +26,8 @@ BAD_INPUT = (InputError, FileNotFoundError, ValueError, OSError, UserWarning)
 # records users hand them (elsewhere such an error is a bug and keeps its traceback).
 MALFORMED = (TypeError, KeyError, AttributeError)
 READS_RECORDS = ("report", "export")
+# Skipped records named one warning line each; the rest are counted in one more line.
+WARNED_SKIPPED = 20
 
 
 class CommandError(Exception):
@@ -45,3 +51,15 @@ def as_command_error(command: str, error: BaseException) -> CommandError | None:
     if isinstance(error, MALFORMED) and command in READS_RECORDS:
         return CommandError(f"{command}: malformed input ({type(error).__name__}: {error})", EXIT_BAD_INPUT)
     return None
+
+
+def warn_skipped(skipped: Sequence[object], count: int | None = None, file: IO[str] | None = None) -> None:
+    """One warning line per skipped record (``healthscrape: warning: path:line: problem; record skipped``)
+    for the first :data:`WARNED_SKIPPED`, then one line counting the rest; ``count``: how many there were
+    when ``skipped`` lists only the first ones."""
+    out = file or sys.stderr
+    total = len(skipped) if count is None else count
+    for bad in skipped[:WARNED_SKIPPED]:
+        print(f"healthscrape: warning: {bad}; record skipped", file=out)
+    if total > WARNED_SKIPPED:
+        print(f"healthscrape: warning: {total - WARNED_SKIPPED} more records skipped", file=out)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from scraper.analysis.inputs import EXPORT_FORMATS
-from scraper.cli.errors import EXIT_OK, CommandError
+from scraper.cli.errors import EXIT_OK, CommandError, warn_skipped
 from scraper.cli.report import INPUTS_HELP
 
 TAKES_SCRAPY_ARGS = False
@@ -31,6 +31,7 @@ def run(args: argparse.Namespace, rest: list[str]) -> int:
 
     if args.excel and args.format != "csv":
         raise CommandError("export: --excel applies to --format csv only")
-    rows = export_articles(args.inputs, args.format, args.output, excel=args.excel)
+    rows, skipped = export_articles(args.inputs, args.format, args.output, excel=args.excel)
+    warn_skipped(skipped)
     print(f"healthscrape: {rows} articles written to {args.output}")
     return EXIT_OK

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from scraper.cli.errors import EXIT_OK, CommandError
+from scraper.cli.errors import EXIT_OK, CommandError, warn_skipped
 
 TAKES_SCRAPY_ARGS = False
 INPUTS_HELP = "articles/duplicates JSONL files, report.json/stats.json files, run folders or data folders"
@@ -33,6 +33,7 @@ def run(args: argparse.Namespace, rest: list[str]) -> int:
     if args.output is None and args.json is None:
         raise CommandError("report: give -o report.html, --json [PATH] or both")
     numbers = write_report(args.inputs, args.output, args.json)
+    warn_skipped(numbers["skipped_records"]["records"], numbers["skipped_records"]["count"])
     log = sys.stdout
     if args.json == "-":
         sys.stdout.write(to_json(numbers))

@@ -25,7 +25,8 @@ from scraper.dedup.minhash import NearDuplicateConfig
 from scraper.dedup.near import NEAR_INDEX_FILE, NearDuplicateIndex, SqliteBandStore
 from scraper.dedup.rules import Deduplicator
 from scraper.errors import InputError
-from scraper.feeds import json_lines, refuse_overwriting
+from scraper.feeds import refuse_overwriting
+from scraper.jsonl import NotJSON, json_lines
 from scraper.text.fingerprint import body_fingerprint
 
 
@@ -64,8 +65,8 @@ TEXT_FIELDS = ("canonical_url", "body")
 
 def refusal(value: object) -> tuple[str, str] | None:
     """Why a JSONL line's value cannot be de-duplicated, as (the summary's reason, the message), or None."""
-    if isinstance(value, json.JSONDecodeError):
-        return "not JSON", f"not JSON ({value.msg})"
+    if isinstance(value, NotJSON):
+        return "not JSON", str(value)
     if not isinstance(value, dict) or not isinstance(value.get("url"), str):
         return "no url", "not a record with a url"
     for name in TEXT_FIELDS:

@@ -68,7 +68,6 @@ BAD = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 point 10: the loader raises on the first bad record")
 def test_bad_records_are_named_skipped_and_counted(tmp_path):
     from scraper.analysis.loader import BadRecordWarning
 
