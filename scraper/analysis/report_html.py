@@ -254,9 +254,11 @@ def _failed(failed: dict[str, Any]) -> str:
     )
     rows = [(run, ", ".join(f"{r} {n}" for r, n in found.items()) or "none") for run, found in failed["by_run"].items()]
     note = (
-        "Faults counted in each run's stats, as in <code>report.json</code>: <code>skipped/&lt;reason&gt;</code> "
-        "pages the parser refused, <code>http_&lt;status&gt;</code> responses, download exceptions, "
-        "retries given up and requests ignored (too large, …)."
+        "Failed URLs of each run, each URL once by its final reason, as in <code>report.json</code> "
+        "(<code>crawl/failed/&lt;reason&gt;</code>): <code>http_&lt;status&gt;</code> responses, download "
+        "errors after their retries, <code>skipped/&lt;reason&gt;</code> pages the parser could not read, "
+        "requests ignored as too large; a missing robots.txt is not a failure. Runs from before 0.2 count "
+        "their skipped pages and ignored requests instead."
     )
     return _section("Failed pages", chart, note, _table(["run", "failed pages"], rows))
 
