@@ -141,3 +141,24 @@ def test_excel_is_refused_for_parquet(tmp_path, capsys):
     assert main(["export", str(source), "--format", "parquet", "--excel", "-o", str(tmp_path / "a.parquet")]) == 2
     assert capsys.readouterr().err == "healthscrape: export: --excel applies to --format csv only\n"
     assert not (tmp_path / "a.parquet").exists()
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_bad_records_are_left_out_named_and_the_rest_exported(tmp_path, capsys, fmt):
+    source = write_jsonl(
+        tmp_path / "articles.jsonl",
+        records(),
+        extra_lines=['{"url": "http://s.test/x.html", "sections": "一、病因"}', "\x00garbage", '"\\ud800"'],
+    )
+    output = tmp_path / f"articles.{fmt}"
+    assert main(["export", str(source), "--format", fmt, "-o", str(output)]) == 0
+    captured = capsys.readouterr()
+    first_bad = len(records()) + 1
+    assert captured.err.splitlines() == [
+        f"healthscrape: warning: {source}:{first_bad}: sections is not a list of objects; record skipped",
+        f"healthscrape: warning: {source}:{first_bad + 1}: not JSON (Expecting value); record skipped",
+        f"healthscrape: warning: {source}:{first_bad + 2}: not a JSON object; record skipped",
+    ]
+    assert captured.out.strip() == f"healthscrape: {len(records())} articles written to {output}"
+    rows = read_parquet(output) if fmt == "parquet" else pd.read_csv(output)
+    assert len(rows) == len(records())
