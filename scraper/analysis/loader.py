@@ -298,6 +298,6 @@ def sections_frame(articles: pd.DataFrame) -> pd.DataFrame:
     rows = [
         {"url": article.url, "title": article.title, **row}
         for article in articles.itertuples(index=False)
-        for row in _walk(list(article.sections or []))
+        for row in _walk(article.sections if isinstance(article.sections, list) else [])
     ]
     return pd.DataFrame(rows, columns=SECTION_COLUMNS)

@@ -134,3 +134,12 @@ def test_schema_version_1_records_load_as_articles_and_entry_parts_have_heading_
     assert articles.set_index("url").loc["http://s.test/v1.html", "page_type"] == "article"
     assert pd.isna(articles.set_index("url").loc["http://s.test/v1.html", "extractor_version"])
     assert sections_frame(articles)["path"].tolist() == ["病因", "病因.1"]
+
+
+def test_a_record_without_sections_beside_one_with_them(tmp_path):
+    # Found by the loader's property (tests/analysis/test_report_properties.py): a missing key is NaN.
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"url": "http://s.test/a.html"}\n{"url": "http://s.test/b.html", "revision": 0, "sections": []}\n')
+    articles = load_articles(path)
+    assert len(articles) == 2
+    assert sections_frame(articles).empty
