@@ -1,24 +1,33 @@
 """The life cycle of a distributed worker (extension, only with ``REDIS_URL``).
 
-Heartbeat, rescue of dead workers' requests, and a clean exit once the shared queue has stayed
-empty, with no request in flight anywhere, for ``REDIS_IDLE_CLOSE_SECONDS`` (the known complaint:
-scrapy-redis workers never close). The last worker to leave a finished crawl clears its dupefilter,
-exact-duplicate index and reported URLs, so the next crawl starts afresh; the near-duplicate index is kept.
+Heartbeat, rescue of dead workers' requests, and a clean exit once the shared queue has stayed empty,
+with no request in flight anywhere, for ``REDIS_IDLE_CLOSE_SECONDS`` (the known complaint: scrapy-redis
+workers never close). The last worker to leave a finished crawl clears its dupefilter, exact-duplicate
+index and reported URLs, so the next crawl starts afresh; the near-duplicate index is kept.
+
+The heartbeat is sent from a thread of its own: a reactor busy for longer than ``REDIS_WORKER_TIMEOUT``
+(a large page parsed on a loaded machine) must not make a live worker look dead, or its requests would
+be rescued and crawled twice. A heartbeat from the reactor did lapse that way on a loaded 2-core machine
+(an article exported by both workers of tests/e2e/test_distributed.py, timeout 2 s).
 """
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 
+from redis.exceptions import RedisError
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider, NotConfigured
-from twisted.internet import task
 
 from scraper.distributed.client import redact
 from scraper.distributed.mode import redis_url
 from scraper.distributed.scheduler import ReliableScheduler, as_text, running_scheduler
 from scraper.stats import RESCUED_REQUESTS
+
+logger = logging.getLogger(__name__)
 
 
 class DistributedWorker:
@@ -29,7 +38,8 @@ class DistributedWorker:
         self.ttl = crawler.settings.getfloat("REDIS_WORKER_TIMEOUT")
         self.idle_close = crawler.settings.getfloat("REDIS_IDLE_CLOSE_SECONDS")
         self.idle_since: float | None = None
-        self.beat: task.LoopingCall | None = None
+        self.beat: threading.Thread | None = None
+        self.stopping = threading.Event()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DistributedWorker:
@@ -50,8 +60,18 @@ class DistributedWorker:
         return scheduler
 
     def heartbeat(self) -> None:
+        """Renew this worker's heartbeat key (it expires after ``REDIS_WORKER_TIMEOUT``)."""
         scheduler = self.scheduler
         scheduler.server.set(scheduler.heartbeat_key, int(time.time()), px=int(self.ttl * 1000))
+
+    def _beat(self, interval: float) -> None:
+        """The heartbeat thread: renew every ``interval`` seconds until the worker closes. A Redis error is
+        logged and the next beat tries again (the crawl's own Redis calls report the outage)."""
+        while not self.stopping.wait(interval):
+            try:
+                self.heartbeat()
+            except RedisError as exc:
+                logger.warning("Heartbeat not sent: %s", exc)
 
     def opened(self, spider: Spider) -> None:
         scheduler = self.scheduler
@@ -61,8 +81,11 @@ class DistributedWorker:
             scheduler.worker_id, redact(redis_url(self.crawler.settings) or ""), scheduler.queue.key,
             len(scheduler.queue),
         )  # fmt: skip
-        self.beat = task.LoopingCall(self.heartbeat)
-        self.beat.start(max(self.ttl / 3, 0.2), now=True)
+        self.heartbeat()
+        self.beat = threading.Thread(
+            target=self._beat, args=(max(self.ttl / 3, 0.2),), name="redis-heartbeat", daemon=True
+        )
+        self.beat.start()
 
     def idle(self, spider: Spider) -> None:
         scheduler = self.scheduler
@@ -82,8 +105,9 @@ class DistributedWorker:
         spider.logger.info("The shared queue stayed empty for %.0f s: this worker is done", now - self.idle_since)
 
     def closed(self, spider: Spider, reason: str) -> None:
-        if self.beat is not None and self.beat.running:
-            self.beat.stop()
+        self.stopping.set()
+        if self.beat is not None:
+            self.beat.join()
         scheduler = self.scheduler
         server = scheduler.server
         server.delete(scheduler.heartbeat_key)
